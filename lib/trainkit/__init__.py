@@ -1,0 +1,1 @@
+"""trainkit: what students, handouts and the grader share."""
