@@ -112,6 +112,7 @@ def test_cache_file_holds_plain_arrays_without_pickle(mnist, cache_dir):
         assert all(archive[name].dtype != object for name in archive.files)
     with zipfile.ZipFile(path) as archive:
         assert all(name.endswith(".npy") for name in archive.namelist())
+    assert path.stat().st_mode & 0o044 == 0o044, "others sharing the cache folder can read it"
     leftovers = [p.name for p in cache_dir.iterdir() if p.suffix == ".tmp"]
     assert leftovers == [], "the atomic write left its temporary file behind"
 

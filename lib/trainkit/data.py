@@ -56,6 +56,8 @@ def cache_path(seed: int, num_samples: int, cache_dir=None) -> Path:
 def load_mnist1d(seed: int = 42, num_samples: int = 5000, device="cpu", cache_dir=None) -> MNIST1D:
     """MNIST-1D for ``seed`` and ``num_samples`` (80% train, 20% test), loaded from the cache or generated.
 
+    ``mnist1d`` makes ``num_samples // 10`` samples of each of the 10 digits, so ask for a multiple of 10.
+
     The first call for a given ``(seed, num_samples)`` generates the data and writes the cache; later
     calls read it back, bit for bit the same arrays.
     """
@@ -94,7 +96,8 @@ def _generate(seed: int, num_samples: int) -> dict[str, np.ndarray]:
 def _read_cache(path: Path) -> dict[str, np.ndarray] | None:
     """The cached arrays, or None if there is no usable cache file (missing or damaged)."""
     try:
-        with np.load(path, allow_pickle=False) as archive:
+        # Open the file ourselves: np.load(path) leaks its file handle when the archive is damaged.
+        with open(path, "rb") as file, np.load(file, allow_pickle=False) as archive:
             return {name: archive[name] for name in ("x_train", "y_train", "x_test", "y_test")}
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
         return None
@@ -111,6 +114,8 @@ def _write_cache_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             np.savez(file, **arrays)
+        # mkstemp creates the file readable by its owner only; a cache shared by a class must be readable.
+        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
