@@ -1,0 +1,97 @@
+"""What a check is: one scenario for one component, run on every device and dtype, worth some points.
+
+A check never contains student code or reference code. It says which probe to run (the same probe runs the
+reference here and the student's code in the worker), how to make its inputs from a seed, how much it is
+worth, and how to word a difference. The grader turns each check into variants, one per device and dtype:
+
+    cpu/float64, cpu/float32, cuda/float64, cuda/float32     (cuda only where present, else "skipped")
+    cpu/float64 with torch's default device set to "meta"   (only for checks with `device_proxy=True`)
+
+The proxy variant catches device-unaware code without a GPU: a tensor made without `device=` lands on the
+meta device and the run fails loudly, just as it would on CUDA.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import torch
+
+
+@dataclass(frozen=True)
+class Check:
+    component: str                 # the name the student implements, e.g. "Adam"
+    name: str                      # what this check exercises, e.g. "amsgrad, three parameter groups"
+    points: float
+    probe: str                     # e.g. "optimizers.trajectory" (autograder/worker/probes/optimizers.py)
+    make_inputs: Callable[[], dict]  # seeded; float64 CPU tensors; never shown to the student
+    describe_path: Callable[[tuple], str] = lambda path: "".join(f"[{p!r}]" for p in path)
+    dtypes: tuple = ("float64", "float32")
+    device_proxy: bool = False     # also run once with the default device set to meta
+    timeout: float = 20.0          # seconds for one variant (the worker is killed after it)
+    compare: Callable | None = None  # compare(expected, got, dtype, check) -> Mismatch | None; default: numbers
+    cpu_only: bool = False         # e.g. checks about files or RNG that say nothing new on CUDA
+
+
+@dataclass(frozen=True)
+class Variant:
+    device: str                    # "cpu" or "cuda"
+    dtype: str                     # "float64" or "float32"
+    default_device: str | None = None  # "meta" for the device-awareness proxy
+
+    @property
+    def label(self) -> str:
+        proxy = ", default device meta" if self.default_device else ""
+        return f"{self.device} {self.dtype}{proxy}"
+
+    @property
+    def torch_dtype(self) -> torch.dtype:
+        return getattr(torch, self.dtype)
+
+
+def variants(check: Check, cuda: bool) -> list[tuple[Variant, bool]]:
+    """Every variant of a check, each with whether it runs here (False: CUDA absent, reported as skipped)."""
+    devices = ["cpu"] if check.cpu_only else ["cpu", "cuda"]
+    out = [(Variant(device, dtype), device == "cpu" or cuda) for device in devices for dtype in check.dtypes]
+    if check.device_proxy:
+        out.append((Variant("cpu", check.dtypes[0], default_device="meta"), True))
+    return out
+
+
+def cast_inputs(value, dtype: torch.dtype):
+    """Floating-point tensors in the inputs take the variant's dtype; everything else stays as it is."""
+    if isinstance(value, torch.Tensor):
+        return value.to(dtype) if value.is_floating_point() else value
+    if isinstance(value, list):
+        return [cast_inputs(v, dtype) for v in value]
+    if isinstance(value, tuple):
+        return tuple(cast_inputs(v, dtype) for v in value)
+    if isinstance(value, dict):
+        return {k: cast_inputs(v, dtype) for k, v in value.items()}
+    return value
+
+
+def to_device(value, device: str):
+    if isinstance(value, torch.Tensor):
+        return value.to(device)
+    if isinstance(value, (list, tuple)):
+        return type(value)(to_device(v, device) for v in value)
+    if isinstance(value, dict):
+        return {k: to_device(v, device) for k, v in value.items()}
+    return value
+
+
+@dataclass
+class Assignment:
+    """Everything the grader knows about one assignment (each autograder/checks/<name>/__init__.py makes one)."""
+    name: str                               # folder name, e.g. "a2_optimizers"
+    files: dict[str, list[str]]             # student file -> components it must define, in report order
+    checks: list[Check]
+    forbidden: dict[str, list[str]] = field(default_factory=dict)   # component -> torch names it may not use
+    tripwires: dict[str, list[str]] = field(default_factory=dict)   # component -> torch callables to watch
+
+    def file_of(self, component: str) -> str:
+        return next(f for f, names in self.files.items() if component in names)
+
+    def components(self) -> list[str]:
+        return [c for names in self.files.values() for c in names]

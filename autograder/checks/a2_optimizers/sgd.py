@@ -1,0 +1,12 @@
+"""Hidden checks for SGD (autograder/checks/a2_optimizers). The probe: autograder/worker/probes/optimizers.py."""
+from .scenarios import standard_checks
+
+COMPONENT = "SGD"
+FORBIDDEN = ["torch.optim.SGD", "torch.optim.sgd", "torch.optim._functional.sgd"]
+TRIPWIRES = ["torch.optim.SGD.step", "torch.optim.SGD.__init__", "torch.optim.sgd.sgd"]
+CHECKS = standard_checks(COMPONENT, seed=1100, base={"lr": 0.01}, variants=[
+    ("momentum 0.9", {"momentum": 0.9}),
+    ("momentum with dampening 0.3 and weight decay 0.01", {"momentum": 0.8, "dampening": 0.3, "weight_decay": 0.01}),
+    ("Nesterov momentum with weight decay", {"momentum": 0.9, "nesterov": True, "weight_decay": 0.05}),
+    ("maximize with momentum", {"momentum": 0.5, "maximize": True}),
+])

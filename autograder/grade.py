@@ -1,0 +1,188 @@
+"""Grading: for each assignment, a sandboxed worker runs the student's code; this process holds the
+references, makes every input, compares, scores, and decides the feedback.
+
+Flow for one assignment (one worker, so one assignment's code cannot touch another's grade):
+  1. files present? (a missing file costs the points of its components, and says so)
+  2. static look for components that merely call torch (originality.py)
+  3. the worker imports the student's files (a syntax error or a hang at import costs that file's checks)
+  4. each check, on each device and dtype: inputs from a seed -> worker runs the probe on the student's code,
+     this process runs the same probe on the reference -> compare -> feedback, and a hint when the output
+     matches a known mistake (mistakes.py). A time-out or crash fails that variant only; a fresh worker
+     carries on.
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+
+from . import feedback, mistakes, originality, references
+from .check import Assignment, Check, Variant, cast_inputs, to_device, variants
+from .runner import Worker, WorkerFailure
+
+LOAD_TIMEOUT = 60.0
+
+
+@dataclass
+class CheckResult:
+    assignment: str
+    component: str
+    name: str
+    max_score: float
+    score: float = 0.0
+    lines: list[str] = field(default_factory=list)   # one line per variant, then hints
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.max_score - 1e-9
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _fail_all(assignment: Assignment, checks: list[Check], reason: str) -> list[CheckResult]:
+    return [CheckResult(assignment.name, c.component, c.name, c.points, 0.0, [reason]) for c in checks]
+
+
+class AssignmentGrader:
+    def __init__(self, assignment: Assignment, submission_root: Path, cuda: bool, progress=None):
+        self.assignment, self.root, self.cuda = assignment, submission_root, cuda
+        self.progress = progress or (lambda *a: None)
+        self.folder = submission_root / assignment.name
+        self.worker: Worker | None = None
+        self.loaded: dict = {}
+
+    # -- the worker -----------------------------------------------------------------------------------
+    def _load(self) -> dict:
+        """Start (or restart) the worker and import the student's files; returns the per-file load report."""
+        inside = self.worker.submission_inside
+        reply = self.worker.request({"op": "load", "assignment_dir": f"{inside}/{self.assignment.name}",
+                                     "files": list(self.assignment.files),
+                                     "tripwires": sorted({t for ts in self.assignment.tripwires.values() for t in ts})},
+                                    timeout=LOAD_TIMEOUT)
+        return reply.get("files", {})
+
+    def _ensure_worker(self) -> None:
+        if not self.worker.alive:
+            self.worker.start()
+            self.loaded = self._load()
+
+    # -- one assignment -------------------------------------------------------------------------------
+    def run(self) -> list[CheckResult]:
+        a = self.assignment
+        if not self.folder.is_dir():
+            return _fail_all(a, a.checks, f"missing: the submission has no {a.name}/ folder")
+        blocked: dict[str, str] = {}   # component -> why all its checks score 0
+        sources = {}
+        for filename, components in a.files.items():
+            path = self.folder / filename
+            if not path.is_file():
+                for c in components:
+                    blocked[c] = f"missing file: {a.name}/{filename} is not in the submission"
+                continue
+            sources[filename] = path.read_bytes()[:2_000_000].decode(errors="replace")
+            for c in components:
+                found = originality.find_counterpart_use(sources[filename], c, a.forbidden.get(c, []))
+                if found:
+                    blocked[c] = (f"no credit: {found}. This assignment asks you to implement {c} yourself; "
+                                  "a component that merely calls PyTorch's own earns nothing.")
+        results = []
+        self.worker = Worker(self.root, use_cuda=self.cuda)
+        try:
+            try:
+                self.worker.start()
+                self.loaded = self._load()
+            except WorkerFailure as failure:
+                self.loaded = {f: {"status": "error", "error": f"importing {f} failed: {failure.reason}"}
+                               for f in sources}
+            for filename, components in a.files.items():
+                status = self.loaded.get(filename, {})
+                for c in components:
+                    if c in blocked:
+                        continue
+                    if status.get("status") == "error":
+                        blocked[c] = f"{a.name}/{filename} could not be imported: {status.get('error')}" + (
+                            f"\n{status['traceback']}" if status.get("traceback") else "")
+                    elif status.get("status") == "ok" and c not in status.get("names", []):
+                        blocked[c] = f"{a.name}/{filename} defines no {c}"
+            for check in a.checks:
+                if check.component in blocked:
+                    results.append(CheckResult(a.name, check.component, check.name, check.points, 0.0,
+                                               [blocked[check.component]]))
+                else:
+                    results.append(self._grade_check(check))
+                self.progress(a.name, 1)
+        finally:
+            self.worker.close()
+        return results
+
+    # -- one check ------------------------------------------------------------------------------------
+    def _grade_check(self, check: Check) -> CheckResult:
+        a = self.assignment
+        result = CheckResult(a.name, check.component, check.name, check.points)
+        ran = passed = 0
+        base_inputs = check.make_inputs()
+        hint_given = False
+        filename = a.file_of(check.component)
+        for variant, runs in variants(check, self.cuda):
+            if not runs:
+                result.lines.append(f"[{variant.label}] skipped: no CUDA device here")
+                continue
+            ran += 1
+            inputs = cast_inputs(base_inputs, variant.torch_dtype)
+            ok, line, got = self._run_variant(check, variant, filename, inputs)
+            passed += ok
+            result.lines.append(f"[{variant.label}] {line}")
+            if not ok and got is not None and not hint_given and variant.device == "cpu":
+                hint = mistakes.matching_hint(a.name, check, filename, inputs, got, variant.dtype)
+                if hint:
+                    result.lines.append(f"Hint: {hint}")
+                    hint_given = True
+        result.score = check.points * passed / ran if ran else 0.0
+        return result
+
+    def _run_variant(self, check: Check, variant: Variant, filename: str, inputs: dict):
+        """(passed, feedback line, student's output or None)."""
+        try:
+            self._ensure_worker()
+            if self.loaded.get(filename, {}).get("status") != "ok":
+                return False, f"{filename} could not be imported in a fresh worker", None
+            reply = self.worker.request({"op": "run", "probe": check.probe, "file": filename, "inputs": inputs,
+                                         "device": variant.device, "default_device": variant.default_device},
+                                        timeout=check.timeout)
+        except WorkerFailure as failure:
+            printed = self.worker.printed(400).strip()
+            return False, failure.reason + (f"\n    last output: {printed[-400:]}" if printed else ""), None
+        if not reply["ok"]:
+            if reply.get("kind") == "not_implemented":
+                return False, f"not implemented yet ({reply.get('error', '')})", None
+            where = "" if variant.default_device is None else (
+                " (this run sets torch's default device to 'meta': a tensor created without device= "
+                "ends up there; create tensors like the parameter, e.g. torch.zeros_like(p))")
+            tb = f"\n{reply['traceback']}" if reply.get("traceback") else ""
+            return False, f"raised {reply.get('error', 'an error')}{where}{tb}", None
+        tripped = set(reply.get("tripped") or []) & set(self.assignment.tripwires.get(check.component, []))
+        if tripped:
+            return False, (f"no credit: {check.component} called {', '.join(sorted(tripped))}; implement the "
+                           "algorithm yourself instead of calling PyTorch's"), None
+        expected = references.output(self.assignment.name, check, variant, inputs)
+        mismatch = (check.compare or feedback.compare_outputs)(expected, reply.get("output"), variant.dtype,
+                                                                expected_device=variant.device)
+        if mismatch is None:
+            return True, "passed", reply.get("output")
+        return False, f"{check.describe_path(mismatch.path)}: {mismatch.message}", reply.get("output")
+
+
+def grade(submission_root: Path, assignments: list[Assignment], cuda: bool, parallel: int = 2,
+          progress=None) -> list[CheckResult]:
+    """Grade every assignment, `parallel` workers at a time; results in assignment order."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
+        futures = [pool.submit(AssignmentGrader(a, submission_root, cuda, progress).run) for a in assignments]
+        return [r for f in futures for r in f.result()]

@@ -1,0 +1,63 @@
+"""The reference solutions, loaded only here in the grader, and their outputs on each check's inputs.
+
+Outputs are cached per (check, variant): grading a whole class computes each reference output once.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+import threading
+from pathlib import Path
+
+import torch
+
+from .check import Check, Variant, to_device
+from .worker.probes import get_probe
+
+SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
+_modules: dict[tuple[str, str], object] = {}
+_outputs: dict[tuple, object] = {}
+_lock = threading.Lock()
+
+
+def load_source(source: str, name: str, folder: Path):
+    """Execute `source` as a module called `name` (trusted code only: references and the mistake corpus)."""
+    spec = importlib.util.spec_from_loader(name, loader=None, origin=str(folder / f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    module.__file__ = str(folder / f"{name}.py")
+    if str(folder) not in sys.path:
+        sys.path.append(str(folder))
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+    return module
+
+
+def module(assignment: str, filename: str):
+    key = (assignment, filename)
+    with _lock:
+        if key not in _modules:
+            path = SOLUTIONS / assignment / filename
+            _modules[key] = load_source(path.read_text(), f"reference_{assignment}_{path.stem}", path.parent)
+        return _modules[key]
+
+
+def run_probe(mod, check: Check, variant: Variant, inputs: dict):
+    """Run the check's probe on `mod` exactly as the worker would (same device, dtype and default device)."""
+    probe = get_probe(check.probe)
+    return probe(mod, **to_device(inputs, variant.device))
+
+
+def output(assignment: str, check: Check, variant: Variant, inputs: dict):
+    key = (assignment, check.component, check.name, variant.device, variant.dtype)
+    with _lock:
+        if key in _outputs:
+            return _outputs[key]
+    filename = _file_of(assignment, check)
+    result = run_probe(module(assignment, filename), check, variant, inputs)
+    with _lock:
+        _outputs[key] = result
+    return result
+
+
+def _file_of(assignment: str, check: Check) -> str:
+    from .checks import ASSIGNMENTS
+    return ASSIGNMENTS[assignment].file_of(check.component)

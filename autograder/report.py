@@ -1,0 +1,75 @@
+"""Writing the results: a score table and feedback for people, and Gradescope's results.json.
+
+results.json (SPEC): score, execution_time, output, and tests, each with name, score, max_score, status
+("passed"/"failed"), output (the feedback) and tags = [assignment folder, component].
+"""
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from pathlib import Path
+
+from .grade import CheckResult
+
+
+def by_component(results: list[CheckResult]) -> "OrderedDict[tuple[str, str], list[CheckResult]]":
+    groups = OrderedDict()
+    for r in results:
+        groups.setdefault((r.assignment, r.component), []).append(r)
+    return groups
+
+
+def table(results: list[CheckResult]) -> str:
+    """Per-assignment, per-component scores."""
+    lines, current = [], None
+    total = total_max = 0.0
+    for (assignment, component), rs in by_component(results).items():
+        if assignment != current:
+            a_score = sum(r.score for r in results if r.assignment == assignment)
+            a_max = sum(r.max_score for r in results if r.assignment == assignment)
+            lines.append(f"{assignment:<34}{a_score:7.2f} / {a_max:<7.2f}")
+            current = assignment
+        score, max_score = sum(r.score for r in rs), sum(r.max_score for r in rs)
+        total += score
+        total_max += max_score
+        filled = round(10 * score / max_score) if max_score else 0
+        bar = "#" * filled + "." * (10 - filled)
+        lines.append(f"  {component:<28}  {score:6.2f} / {max_score:<6.2f} {bar}")
+    lines.append(f"{'TOTAL':<34}{total:7.2f} / {total_max:<7.2f}")
+    return "\n".join(lines)
+
+
+def feedback_text(results: list[CheckResult], show_passed: bool = False) -> str:
+    """Feedback for every check that lost points (and, if asked, those that did not)."""
+    out = []
+    for r in results:
+        if r.passed and not show_passed:
+            continue
+        status = "passed" if r.passed else "FAILED"
+        out.append(f"{r.assignment} / {r.component} / {r.name}  [{r.score:.2f}/{r.max_score:.2f}, {status}]")
+        out += ["    " + line.replace("\n", "\n    ") for line in r.lines]
+    return "\n".join(out) if out else "Every check passed."
+
+
+def gradescope(results: list[CheckResult], execution_time: float, header: str) -> dict:
+    return {
+        "score": round(sum(r.score for r in results), 4),
+        "execution_time": round(execution_time, 2),
+        "output": header,
+        "tests": [{
+            "name": f"{r.assignment} / {r.component} / {r.name}",
+            "score": round(r.score, 4),
+            "max_score": r.max_score,
+            "status": "passed" if r.passed else "failed",
+            "output": r.output,
+            "tags": [r.assignment, r.component],
+        } for r in results],
+    }
+
+
+def write_json(path: str, data: dict) -> None:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2))
+    tmp.replace(target)

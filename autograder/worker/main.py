@@ -1,0 +1,142 @@
+"""The worker: imports a student's files and runs probes on them, one request at a time.
+
+It runs inside the sandbox (see autograder/sandbox.py) as `python -I /grader/run_worker.py IN_FD OUT_FD`.
+Requests and replies cross two private pipes as plain data (wire.py); stdout and stderr are only captured
+for the student's own debugging. The grader never believes anything from here but the numbers it compares.
+
+Requests:
+    {"op": "load", "assignment_dir": "/submission/a2_optimizers", "files": ["optimizers.py"],
+     "tripwires": ["torch.optim.Adam.step", ...]}
+    {"op": "run", "probe": "optimizers.trajectory", "file": "optimizers.py", "inputs": {...},
+     "device": "cpu", "default_device": null}
+Replies:
+    {"ok": true, "output": ..., "tripped": [names of tripwires called during the run]}
+    {"ok": false, "error": "TypeError: ...", "traceback": "...", "kind": "exception" | "not_implemented"}
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+import traceback
+
+import torch
+
+from . import wire
+
+torch.set_num_threads(1)  # workers run side by side on few cores; one thread each keeps them fair
+
+MODULES: dict[str, object] = {}   # student file name -> imported module
+TRIPPED: set[str] = set()         # tripwires called during the current run
+SUBMISSION_ROOTS: list[str] = []  # folders whose frames appear in tracebacks
+
+
+def install_tripwire(dotted: str) -> None:
+    """Wrap a torch callable so that calling it is recorded (a component must not just call torch's)."""
+    parts = dotted.split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        try:
+            owner = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        for attr in parts[split:-1]:
+            owner = getattr(owner, attr, None)
+        original = getattr(owner, parts[-1], None)
+        if owner is None or original is None or not callable(original):
+            return
+
+        def tripwire(*args, __original=original, **kwargs):
+            TRIPPED.add(dotted)
+            return __original(*args, **kwargs)
+
+        tripwire.__wrapped__ = original
+        try:
+            setattr(owner, parts[-1], tripwire)
+        except (AttributeError, TypeError):
+            pass
+        return
+
+
+def load(request: dict) -> dict:
+    folder = request["assignment_dir"]
+    SUBMISSION_ROOTS.append(folder)
+    for name in request.get("tripwires", []):
+        install_tripwire(name)
+    sys.path.insert(0, folder)
+    report = {}
+    for filename in request["files"]:
+        path = os.path.join(folder, filename)
+        if not os.path.isfile(path):
+            report[filename] = {"status": "missing"}
+            continue
+        module_name = filename.removesuffix(".py")
+        try:
+            spec = importlib.util.spec_from_file_location(module_name, path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[module_name] = module
+            spec.loader.exec_module(module)
+        except BaseException as exc:  # SyntaxError, ImportError, SystemExit at import time...
+            sys.modules.pop(module_name, None)
+            report[filename] = {"status": "error", "error": describe(exc), "traceback": student_traceback(exc)}
+            continue
+        MODULES[filename] = module
+        report[filename] = {"status": "ok", "names": sorted(n for n in vars(module) if not n.startswith("_"))}
+    return {"ok": True, "files": report}
+
+
+def run(request: dict) -> dict:
+    from .probes import get_probe
+
+    module = MODULES.get(request["file"])
+    if module is None:
+        return {"ok": False, "kind": "exception", "error": f"{request['file']} was not imported", "traceback": ""}
+    probe = get_probe(request["probe"])
+    inputs = wire.to_plain(request["inputs"], request["device"])
+    TRIPPED.clear()
+    default_device = request.get("default_device")
+    try:
+        if default_device:
+            torch.set_default_device(default_device)
+        output = probe(module, **inputs)
+    except NotImplementedError as exc:
+        return {"ok": False, "kind": "not_implemented", "error": describe(exc), "traceback": ""}
+    except Exception as exc:
+        return {"ok": False, "kind": "exception", "error": describe(exc), "traceback": student_traceback(exc)}
+    finally:
+        if default_device:
+            torch.set_default_device(None)
+    return {"ok": True, "output": output, "tripped": sorted(TRIPPED)}
+
+
+def describe(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        text = f"SyntaxError in {os.path.basename(exc.filename or '?')}, line {exc.lineno}: {exc.msg}"
+    return text[:2000]
+
+
+def student_traceback(exc: BaseException) -> str:
+    """The frames of the traceback that are in the student's own files (never the grader's)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if any(f.filename.startswith(root) for root in SUBMISSION_ROOTS)]
+    lines = [f'  {os.path.basename(f.filename)}, line {f.lineno}, in {f.name}\n    {f.line or ""}' for f in frames[-6:]]
+    return "\n".join(lines)[:3000]
+
+
+def main(in_fd: int, out_fd: int) -> None:
+    handlers = {"load": load, "run": run}
+    while True:
+        try:
+            request = wire.read_message(in_fd)
+        except EOFError:
+            return
+        try:
+            reply = handlers[request["op"]](request)
+        except BaseException as exc:  # the probe or the student broke something unexpected
+            reply = {"ok": False, "kind": "exception", "error": describe(exc), "traceback": student_traceback(exc)}
+        try:
+            wire.write_message(out_fd, reply)
+        except wire.WireError as exc:
+            wire.write_message(out_fd, {"ok": False, "kind": "exception", "error": f"output not sendable: {exc}",
+                                        "traceback": ""})
