@@ -52,6 +52,6 @@ def matching_hint(assignment: str, check: Check, filename: str, inputs: dict, go
             expected = references.run_probe(module, check, Variant("cpu", dtype), inputs)
         except Exception:
             continue  # a mistake that cannot run on these inputs says nothing about them
-        if feedback.compare_outputs(expected, got, dtype) is None:
+        if (check.compare or feedback.compare_outputs)(expected, got, dtype) is None:
             return header["HINT"]
     return None

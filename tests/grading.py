@@ -1,0 +1,64 @@
+"""Grade made-up submissions from the tests: the real grader, real sandboxed workers, in a temp folder."""
+from __future__ import annotations
+
+import concurrent.futures
+import shutil
+import tempfile
+from pathlib import Path
+
+from autograder.checks import ASSIGNMENTS
+from autograder.grade import AssignmentGrader
+from autograder.mistakes import read_header
+
+from support import ROOT, SOLUTIONS
+
+
+def make_submission(files: dict[str, str], root: Path | None = None) -> Path:
+    """files: {"a2_optimizers/optimizers.py": source, ...} -> a submission folder laid out like assignments/."""
+    root = Path(root or tempfile.mkdtemp(prefix="submission-"))
+    root.chmod(0o755)
+    for rel, source in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(source)
+    return root
+
+
+def reference_files(assignment: str) -> dict[str, str]:
+    return {f"{assignment}/{f}": (SOLUTIONS / assignment / f).read_text() for f in ASSIGNMENTS[assignment].files}
+
+
+def with_dropins(assignment: str, dropins: list[Path]) -> dict[str, str]:
+    """The reference files with each drop-in module's source appended to the file it belongs to."""
+    files = reference_files(assignment)
+    for path in dropins:
+        key = f"{assignment}/{read_header(path)['FILE']}"
+        files[key] += "\n\n" + path.read_text()
+    return files
+
+
+def grade_files(assignment: str, files: dict[str, str], components=None, quick=False):
+    root = make_submission(files)
+    try:
+        return AssignmentGrader(ASSIGNMENTS[assignment], root, cuda=False, components=components, quick=quick).run()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def scores(results) -> dict[str, tuple[float, float]]:
+    """component -> (score, max score)."""
+    out = {}
+    for r in results:
+        s, m = out.get(r.component, (0.0, 0.0))
+        out[r.component] = (s + r.score, m + r.max_score)
+    return out
+
+
+def grade_many(jobs, parallel: int = 2):
+    """Run grade_files(*job) for each job, two at a time (the machine has two cores)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=parallel) as pool:
+        return list(pool.map(lambda job: grade_files(*job), jobs))
+
+
+def corpus(kind: str, assignment: str) -> list[Path]:
+    folder = ROOT / ("autograder/mistakes" if kind == "mistakes" else "tests/alternatives") / assignment
+    return sorted(p for p in folder.glob("*.py") if p.name != "__init__.py")
