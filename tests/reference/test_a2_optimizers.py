@@ -137,6 +137,15 @@ def loss_fn(params, t):
     return total
 
 
+def set_gradients(params, t):
+    """The gradient of loss_fn, written out (faster than autograd; the closure scenario uses autograd)."""
+    for i, (p, scale) in enumerate(zip(params, SCALES)):
+        if i == 3 and t < LATE_START:
+            continue
+        w = p.detach()
+        p.grad = scale * (w - 0.3 + 0.5 * torch.sin(3 * w + t))
+
+
 @contextlib.contextmanager
 def torch_scalars_in(dtype):
     """torch keeps its step counters (and NAdam its mu_product) as tensors of the default dtype: in
@@ -191,7 +200,8 @@ def run(cls, name, kwargs, scenario, device, dtype, steps=STEPS):
             # step(closure) evaluates the closure once and returns its loss
             losses.append(len(evaluated) == 1 and returned is evaluated[0])
         else:
-            closure()
+            optimizer.zero_grad()
+            set_gradients(params, t)
             optimizer.step()
         history.append([p.detach().clone() for p in params])
     return start, history, losses, optimizer
@@ -385,7 +395,7 @@ def lookahead_by_definition(inner_name, inner_kwargs, k, alpha, device, dtype, s
     history = []
     for t in range(steps):
         inner.zero_grad()
-        loss_fn(params, t).backward()
+        set_gradients(params, t)
         inner.step()
         if (t + 1) % k == 0:
             with torch.no_grad():
@@ -436,7 +446,8 @@ def run_lookahead(cls, inner_name, inner_kwargs, settings, scenario, device, dty
                 returned = optimizer.step(closure)
             losses.append(len(evaluated) == 1 and returned is evaluated[0])
         else:
-            closure()
+            optimizer.zero_grad()
+            set_gradients(params, t)
             optimizer.step()
         history.append([p.detach().clone() for p in params])
     return start, history, losses, optimizer
@@ -463,7 +474,7 @@ def _lookahead_definition_lr_change(inner_name, inner_kwargs, settings, device, 
         if t == LR_CHANGE_STEP:
             inner.param_groups[0]["lr"] *= LR_FACTOR
         inner.zero_grad()
-        loss_fn(params, t).backward()
+        set_gradients(params, t)
         inner.step()
         if (t + 1) % settings["k"] == 0:
             with torch.no_grad():
