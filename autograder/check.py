@@ -28,7 +28,7 @@ class Check:
     describe_path: Callable[[tuple], str] = lambda path: "".join(f"[{p!r}]" for p in path)
     dtypes: tuple = ("float64", "float32")
     device_proxy: bool = False     # also run once with the default device set to meta
-    timeout: float = 20.0          # seconds for one variant (the worker is killed after it)
+    timeout: float = 10.0          # seconds for one variant (the worker is killed after it)
     compare: Callable | None = None  # compare(expected, got, dtype, check) -> Mismatch | None; default: numbers
     cpu_only: bool = False         # e.g. checks about files or RNG that say nothing new on CUDA
 

@@ -7,7 +7,7 @@ Flow for one assignment (one worker, so one assignment's code cannot touch anoth
   3. the worker imports the student's files (a syntax error or a hang at import costs that file's checks)
   4. each check, on each device and dtype: inputs from a seed -> worker runs the probe on the student's code,
      this process runs the same probe on the reference -> compare -> feedback, and a hint when the output
-     matches a known mistake (mistakes.py). A time-out or crash fails that variant only; a fresh worker
+     matches a known mistake (hints.py). A time-out or crash fails that variant only; a fresh worker
      carries on.
 """
 from __future__ import annotations
@@ -22,11 +22,12 @@ from pathlib import Path
 
 import torch
 
-from . import feedback, mistakes, originality, references
+from . import feedback, hints, originality, references
 from .check import Assignment, Check, Variant, cast_inputs, to_device, variants
 from .runner import Worker, WorkerFailure
 
 LOAD_TIMEOUT = 60.0
+AFTER_TIMEOUT_S = 3.0   # once a component has timed out, its remaining variants get this long each
 
 
 @dataclass
@@ -66,10 +67,12 @@ def _fail_all(assignment: Assignment, checks: list[Check], reason: str) -> list[
 
 class AssignmentGrader:
     def __init__(self, assignment: Assignment, submission_root: Path, cuda: bool, progress=None,
-                 components: set[str] | None = None, quick: bool = False):
-        """components: grade only these (tests use it); quick: only the first CPU variant of each check."""
+                 components: set[str] | None = None, quick: bool = False, checks_per_component: int | None = None):
+        """For the tests: `components` grades only these, `quick` only the first CPU variant of each check,
+        `checks_per_component` only the first checks of each component."""
         self.assignment, self.root, self.cuda = assignment, submission_root, cuda
-        self.components, self.quick = components, quick
+        self.components, self.quick, self.checks_per_component = components, quick, checks_per_component
+        self.timed_out: set[str] = set()   # components that hit a time limit
         self.progress = progress or (lambda *a: None)
         self.folder = submission_root / assignment.name
         self.worker: Worker | None = None
@@ -128,8 +131,12 @@ class AssignmentGrader:
                             f"\n{status['traceback']}" if status.get("traceback") else "")
                     elif status.get("status") == "ok" and c not in status.get("names", []):
                         blocked[c] = f"{a.name}/{filename} defines no {c}"
+            taken: dict[str, int] = {}
             for check in a.checks:
                 if self.components is not None and check.component not in self.components:
+                    continue
+                taken[check.component] = taken.get(check.component, 0) + 1
+                if self.checks_per_component and taken[check.component] > self.checks_per_component:
                     continue
                 if check.component in blocked:
                     results.append(CheckResult(a.name, check.component, check.name, check.points, 0.0,
@@ -159,7 +166,7 @@ class AssignmentGrader:
             passed += ok
             result.lines.append(f"[{variant.label}] {line}")
             if not ok and got is not None and not hint_given and variant.device == "cpu":
-                hint = mistakes.matching_hint(a.name, check, filename, inputs, got, variant.dtype)
+                hint = hints.matching_hint(a.name, check, filename, inputs, got, variant.dtype)
                 if hint:
                     result.lines.append(f"Hint: {hint}")
                     hint_given = True
@@ -173,10 +180,13 @@ class AssignmentGrader:
             self._ensure_worker()
             if self.loaded.get(filename, {}).get("status") != "ok":
                 return False, f"{filename} could not be imported in a fresh worker", None
+            timeout = min(check.timeout, AFTER_TIMEOUT_S) if check.component in self.timed_out else check.timeout
             reply = self.worker.request({"op": "run", "probe": check.probe, "file": filename, "inputs": inputs,
                                          "device": variant.device, "default_device": variant.default_device},
-                                        timeout=check.timeout)
+                                        timeout=timeout)
         except WorkerFailure as failure:
+            if failure.timed_out:
+                self.timed_out.add(check.component)
             printed = self.worker.printed(400).strip()
             return False, failure.reason + (f"\n    last output: {printed[-400:]}" if printed else ""), None
         if not reply["ok"]:

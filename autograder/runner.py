@@ -25,9 +25,9 @@ from .worker import wire
 class WorkerFailure(Exception):
     """The worker did not answer properly; `reason` is written for the student."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, timed_out: bool = False):
         super().__init__(reason)
-        self.reason = reason
+        self.reason, self.timed_out = reason, timed_out
 
 
 class Worker:
@@ -122,7 +122,7 @@ class Worker:
             reply = wire.decode(self._read(length, deadline))
         except TimeoutError:
             return self._fail(f"time limit exceeded: no result within {timeout:g} s (an infinite loop, or far "
-                              "too slow); the worker was stopped")
+                              "too slow); the worker was stopped", timed_out=True)
         except EOFError:
             code = self.process.poll() if self.process else None
             how = f"exit code {code}" if code is not None and code >= 0 else f"signal {-code}" if code else "unknown"
@@ -135,9 +135,9 @@ class Worker:
             return self._fail("the worker sent a malformed reply")
         return reply
 
-    def _fail(self, reason: str):
+    def _fail(self, reason: str, timed_out: bool = False):
         self.stop()
-        raise WorkerFailure(reason)
+        raise WorkerFailure(reason, timed_out)
 
     def _read(self, n: int, deadline: float) -> bytes:
         chunks, left = [], n

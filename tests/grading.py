@@ -8,7 +8,7 @@ from pathlib import Path
 
 from autograder.checks import ASSIGNMENTS
 from autograder.grade import AssignmentGrader
-from autograder.mistakes import read_header
+from autograder.hints import read_header
 
 from support import ROOT, SOLUTIONS
 
@@ -36,10 +36,11 @@ def with_dropins(assignment: str, dropins: list[Path]) -> dict[str, str]:
     return files
 
 
-def grade_files(assignment: str, files: dict[str, str], components=None, quick=False):
+def grade_files(assignment: str, files: dict[str, str], components=None, quick=False, **options):
     root = make_submission(files)
     try:
-        return AssignmentGrader(ASSIGNMENTS[assignment], root, cuda=False, components=components, quick=quick).run()
+        return AssignmentGrader(ASSIGNMENTS[assignment], root, cuda=False, components=components, quick=quick,
+                                **options).run()
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
