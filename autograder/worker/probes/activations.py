@@ -1,7 +1,9 @@
 """Probes for activation functions: values and gradients, in-place behaviour, and the learnable PReLU.
 
 The gradient is what autograd gives for a random upstream gradient (a vector-Jacobian product), so a wrong
-derivative anywhere, at the kink included, shows up as a wrong number. Every tensor is made from the inputs,
+derivative anywhere, at the kink included, shows up as a wrong number. It is taken as the gradient of the
+scalar sum(upstream * y), the same numbers as backward(upstream) without its first-call cost (passing a
+gradient tensor makes torch import sympy, about two seconds of every worker's time). Every tensor is made from the inputs,
 so it lives on the variant's device and dtype.
 """
 from __future__ import annotations
@@ -15,7 +17,7 @@ def function(module, component, x, upstream, kwargs):
     """y = component(x, **kwargs) and the gradient of sum(upstream * y) with respect to x."""
     leaf = x.clone().requires_grad_(True)
     y = getattr(module, component)(leaf, **kwargs)
-    (grad,) = torch.autograd.grad(y, leaf, upstream)
+    (grad,) = torch.autograd.grad((upstream * y).sum(), leaf)
     return {"value": y.detach(), "grad": grad}
 
 
@@ -46,7 +48,7 @@ def prelu(module, x, upstream, num_parameters, init=None, weight=None):
             layer.weight.copy_(weight)
     leaf = x.clone().requires_grad_(True)
     y = layer(leaf)
-    y.backward(upstream)
+    (upstream * y).sum().backward()
     weight_grad = layer.weight.grad
     return {"initial_weight": initial, "weight_is_parameter": registered, "value": y.detach(),
             "input_grad": leaf.grad, "weight_grad": None if weight_grad is None else weight_grad.detach().clone()}
