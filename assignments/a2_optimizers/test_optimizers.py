@@ -139,9 +139,18 @@ def test_parameter_without_gradient_is_skipped(name, kwargs):
     used, unused = torch.ones(3, dtype=torch.float64, requires_grad=True), torch.ones(2, dtype=torch.float64,
                                                                                       requires_grad=True)
     optimizer = getattr(optimizers, name)([used, unused], **kwargs)
-    loss = (used ** 2).sum()
-    returned = optimizer.step(lambda: (optimizer.zero_grad(), loss.backward(), loss)[-1])
-    assert returned is loss, "step(closure) must return the loss the closure returned"
+    losses = []
+
+    def closure():
+        optimizer.zero_grad()
+        loss = (used ** 2).sum()  # `unused` is not part of the loss: its .grad stays None
+        loss.backward()
+        losses.append(loss)
+        return loss
+
+    with torch.no_grad():  # step(closure) must turn gradients on for the closure itself
+        returned = optimizer.step(closure)
+    assert len(losses) == 1 and returned is losses[0], "step(closure) must call the closure once and return its loss"
     assert torch.equal(unused, torch.ones(2, dtype=torch.float64)), "a parameter whose .grad is None must not move"
     assert unused not in optimizer.state, "a parameter whose .grad is None must get no state"
     assert not torch.equal(used, torch.ones(3, dtype=torch.float64)), "the parameter with a gradient must move"
