@@ -86,3 +86,12 @@ def test_deep_relu_network_signal_vanishes_with_small_init():
         layers += [linear, torch.nn.ReLU()]
     stats = diagnostics.activation_stats(torch.nn.Sequential(*layers), torch.randn(128, 64))
     assert len(stats) == 30 and stats[-1] < 1e-6 * stats[0]
+
+
+def test_dead_fraction_counts_negative_regime_for_leaky_units():
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(4, 4), torch.nn.LeakyReLU(0.1))
+    with torch.no_grad():
+        model[0].bias[:] = torch.tensor([-100.0, -100.0, -100.0, 100.0])
+    x, _ = batch()
+    assert diagnostics.dead_relu_fraction(model, x, module_type=torch.nn.LeakyReLU) == [0.75]

@@ -81,12 +81,14 @@ def gradient_stats(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor,
 
 def dead_relu_fraction(model: torch.nn.Module, x: torch.Tensor,
                        module_type: ModuleTypes = torch.nn.ReLU) -> list[float]:
-    """Per activation layer, the fraction of its units that output exactly 0 for **every** example in ``x``.
+    """Per activation layer, the fraction of its units whose output is ``<= 0`` for **every** example in ``x``.
 
-    Such a unit is "dead" on this batch: its input is negative everywhere, so no gradient flows through it
-    and, unless other units change its input, it never recovers. Outputs are ``[N, units, ...]``; a unit is
-    one index of dim 1 together with its position (every non-batch index counts separately).
+    For ReLU these units are "dead" on this batch: the output is 0 everywhere, so no gradient flows
+    through them and, unless the layers below change their input, they never recover. For Leaky ReLU,
+    PReLU or ELU the same count gives the units stuck in the negative regime, which still receive a
+    gradient (through the slope) and can come back. Outputs are ``[N, units, ...]``; every non-batch
+    index counts as one unit.
     """
     with _record_outputs(model, module_type) as outputs, torch.no_grad():
         model(x)
-    return [(output == 0).all(dim=0).double().mean().item() for output in outputs]
+    return [(output <= 0).all(dim=0).double().mean().item() for output in outputs]
