@@ -30,7 +30,7 @@ def clipping_call(generator: torch.Generator, *, grad_scales: tuple, without_gra
 def describe_clipping_path(labels: list[str]):
     """Words for where a difference is, e.g. "call 2 (norm_type=inf), grad of parameter 1"."""
     what = {"grads": "grad of parameter {}",
-            "grad_is_same_tensor": "parameter {}: is .grad still the same tensor, clipped in place?",
+            "grad_is_same_tensor": "parameter {}, whether .grad is still the same tensor (clipped in place)",
             "params": "value of parameter {} (clipping must leave parameters alone)"}
 
     def describe(path: tuple) -> str:

@@ -26,6 +26,8 @@ WHAT = {
 def describe_layer_path(modes: list[str]):
     """Words for where a difference is, e.g. "batch 3 (train mode), grad of weight"."""
     def describe(path: tuple) -> str:
+        if path and path[0] == "parameter_names":
+            return "the names in named_parameters() (sorted; running statistics are buffers, not parameters)"
         if path and path[0] == "state_dict_keys":
             return "the names in state_dict() (sorted)"
         if len(path) >= 3 and path[0] == "batches":
@@ -46,7 +48,8 @@ def layer_check(component: str, name: str, points: float, seed: int, *, args: li
                 shape: tuple, modes: list[str], parameter_shape: tuple | None,
                 device_proxy: bool = False) -> Check:
     """A check that builds `component(*args, **kwargs)`, runs one batch of `shape` per entry of `modes`
-    ("train" or "eval"), and compares every output, gradient and running statistic, and the state_dict names.
+    ("train" or "eval"), and compares every output, gradient and running statistic, and the names of the
+    parameters and of the state_dict entries.
 
     parameter_shape: the shape of weight and bias (None when the layer has neither); the bias is left out
     when kwargs say bias=False.

@@ -11,6 +11,9 @@ A layer scenario is plain data the grader makes from a seed:
                gradient cannot hide behind a sum)
 
 The layer is built on the inputs' device and dtype, so the reference and the student get identical weights.
+Recorded: the names of its parameters and of its state_dict() entries (running statistics are buffers, not
+parameters an optimizer would update), then per batch the output, the gradients of the input, weight and
+bias, and the running statistics after the batch.
 The BatchNormFunction probe calls the autograd.Function directly and asks autograd for the gradients its
 hand-written backward returns.
 """
@@ -43,7 +46,8 @@ def layer_batches(module, component, args, kwargs, weight, bias, batches):
     layer = getattr(module, component)(*args, **kwargs, device=first.device, dtype=first.dtype)
     _copy_into(getattr(layer, "weight", None), weight)
     _copy_into(getattr(layer, "bias", None), bias)
-    keys = ", ".join(sorted(layer.state_dict().keys()))
+    parameter_names = ", ".join(sorted(name for name, _ in layer.named_parameters()))
+    state_names = ", ".join(sorted(layer.state_dict().keys()))
     history = []
     for batch in batches:
         layer.train(batch["train"])
@@ -64,7 +68,7 @@ def layer_batches(module, component, args, kwargs, weight, bias, batches):
             "running_var": _buffer_value(layer, "running_var"),
             "num_batches_tracked": None if counter is None else int(counter),
         })
-    return {"state_dict_keys": keys, "batches": history}
+    return {"parameter_names": parameter_names, "state_dict_keys": state_names, "batches": history}
 
 
 def batch_norm_function(module, x, weight, bias, eps, upstream, parameters_require_grad):
