@@ -232,11 +232,14 @@ def _model_with_batch_norm():
 
 
 @pytest.mark.mc_dropout_predict
-@pytest.mark.parametrize("start_in_train_mode", [True, False])
-def test_mc_dropout_predict(start_in_train_mode):
+@pytest.mark.parametrize("mode", ["train", "eval", "mixed"])
+def test_mc_dropout_predict(mode):
     model = _model_with_batch_norm()
-    model.train(start_in_train_mode)
+    model.train(mode != "eval")
     norm = model[1]
+    if mode == "mixed":          # a frozen batch norm inside a model that is being trained
+        norm.eval()
+    flags = [m.training for m in model.modules()]
     running_mean = norm.running_mean.clone()
     x = torch.randn(8, 5)
     mean, std = mc_dropout_predict(model, x, n_samples=20)
@@ -246,5 +249,6 @@ def test_mc_dropout_predict(start_in_train_mode):
     assert torch.equal(norm.running_mean, running_mean), (
         "batch norm's running statistics changed: only the dropout modules go to train mode; "
         "everything else (batch norm!) stays in eval mode")
-    assert all(m.training == start_in_train_mode for m in model.modules()), (
-        "every module's training flag must be restored to what it was before the call")
+    assert [m.training for m in model.modules()] == flags, (
+        "every module's training flag must be restored to what it was before the call, each module's own: "
+        "model.train(flag) sets all submodules to the same mode")
