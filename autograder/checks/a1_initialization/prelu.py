@@ -47,7 +47,8 @@ CHECKS = [
     prelu_check("one shared slope, default init 0.25, [N, C, L] input", 2, 1251, (4, 3, 5), 1,
                 distinct_slopes=False, device_proxy=True),
     prelu_check("a slope per channel, init=0.1, [N, C] input", 1.5, 1252, (6, 5), 5, init=0.1),
-    prelu_check("a slope per channel, [N, C, L] input", 1.5, 1253, (3, 4, 6), 4),
+    prelu_check("a slope per channel, [N, C, L] input with L = C (slopes broadcast against L raise no error)",
+                1.5, 1253, (3, 4, 4), 4),
     prelu_check("at exactly x = 0: the derivative is the channel's slope, as in torch", 1, 1254, (2, 3, 4), 3,
                 zeros=True),
 ]

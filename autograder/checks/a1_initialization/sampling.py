@@ -54,16 +54,16 @@ def compare_statistics(e: dict, g: dict, uniform: bool) -> str | None:
     """A sentence on the first statistic of sample `g` that is out of tolerance of sample `e`, else None."""
     n = min(e["n"], g["n"])
     if abs(g["std"] - e["std"]) > K / math.sqrt(n) * e["std"]:
-        return (f"standard deviation {g['std']:.4g}, expected about {e['std']:.4g} "
+        return (f"standard deviation {g['std']:.3g}, expected about {e['std']:.3g} "
                 f"({_times(g['std'], e['std'])}; a sample of {n} tolerates {100 * K / math.sqrt(n):.1f}%)")
     if uniform and abs(g["max_abs"] - e["max_abs"]) > UNIFORM_MAX_RTOL * e["max_abs"]:
         where = "beyond" if g["max_abs"] > e["max_abs"] else "short of"
-        return (f"the right spread, but the largest |weight| is {g['max_abs']:.4g}, {where} the bound "
-                f"b = {e['max_abs']:.4g} of the uniform U(-b, b) expected here (a uniform sample this large "
+        return (f"the right spread, but the largest |weight| is {g['max_abs']:.3g}, {where} the bound "
+                f"b = {e['max_abs']:.3g} of the uniform U(-b, b) expected here (a uniform sample this large "
                 "reaches within 0.1% of its bound and never beyond)")
     mean_tolerance = K * math.sqrt(2.0 / n) * e["std"]
     if abs(g["mean"] - e["mean"]) > mean_tolerance:
-        return (f"not centred on 0: mean {g['mean']:.4g}, expected about {e['mean']:.2g} "
+        return (f"not centred on 0: mean {g['mean']:.3g}, expected about {e['mean']:.2g} "
                 f"(within {mean_tolerance:.2g})")
     if abs(g["kurtosis"] - e["kurtosis"]) > K * math.sqrt(48.0 / n):
         return (f"the right spread but the wrong shape of distribution: kurtosis E[x^4]/E[x^2]^2 is "
