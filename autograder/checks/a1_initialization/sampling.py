@@ -97,7 +97,7 @@ def sample_compare(uniform: bool):
             return Mismatch(("returned_it",), "is not the tensor it was given: an initializer fills `tensor` in "
                                               "place (e.g. tensor.uniform_(-b, b)) and returns that same tensor")
         if expected.get("leaf_error") is None and got.get("leaf_error") is not None:
-            return Mismatch(("leaf_error",), f"raised {got['leaf_error']}; fill it in place under torch.no_grad() "
+            return Mismatch(("leaf_error",), f"raised {got['leaf_error'].rstrip('.')}; fill it in place under torch.no_grad() "
                                              "(filling a weight is not part of the model's computation)")
         if got.get("leaf_kept") is not True:
             return Mismatch(("leaf_kept",), "no longer requires grad, or is no longer a leaf, after filling: "
