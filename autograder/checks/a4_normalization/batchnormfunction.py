@@ -8,7 +8,7 @@ variance); weight and bias that do not require grad (only dx is asked for); weig
 import torch
 
 from ...check import Check
-from .layer_scenarios import channel_varied_input
+from .layer_scenarios import channel_offsets_and_scales, channel_varied_input
 from .torch_counterparts import AUTOGRAD_FORBIDDEN, NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
 
 COMPONENT = "BatchNormFunction"
@@ -32,8 +32,7 @@ def function_check(name: str, points: float, seed: int, *, shape: tuple, eps: fl
     def make_inputs() -> dict:
         g = torch.Generator().manual_seed(seed)
         channels = shape[1]
-        offsets = 4 * torch.rand(channels, generator=g, dtype=torch.float64) - 2
-        scales = torch.exp(0.8 * torch.randn(channels, generator=g, dtype=torch.float64))
+        offsets, scales = channel_offsets_and_scales(g, channels)
         x = channel_varied_input(g, shape, offsets, scales)
         upstream = torch.randn(shape, generator=g, dtype=torch.float64)
         weight = 1 + 0.5 * torch.randn(channels, generator=g, dtype=torch.float64) if affine else None

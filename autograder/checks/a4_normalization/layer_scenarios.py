@@ -36,6 +36,15 @@ def describe_layer_path(modes: list[str]):
     return describe
 
 
+def channel_offsets_and_scales(generator: torch.Generator, channels: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """A mean in [-1.5, 1.5] and a spread in [0.5, 3] for each channel: different enough that shared or
+    misplaced statistics show, while a mean stays within a few spreads of zero, so that float32 keeps enough
+    digits for correct implementations written in different ways (x·scale + shift, say) to agree."""
+    offsets = 3 * torch.rand(channels, generator=generator, dtype=torch.float64) - 1.5
+    scales = 0.5 + 2.5 * torch.rand(channels, generator=generator, dtype=torch.float64)
+    return offsets, scales
+
+
 def channel_varied_input(generator: torch.Generator, shape: tuple, offsets: torch.Tensor,
                          scales: torch.Tensor) -> torch.Tensor:
     """Random numbers whose dim 1 entries each have their own mean (offsets) and spread (scales)."""
@@ -57,8 +66,7 @@ def layer_check(component: str, name: str, points: float, seed: int, *, args: li
     def make_inputs() -> dict:
         g = torch.Generator().manual_seed(seed)
         channels = shape[1]
-        offsets = 4 * torch.rand(channels, generator=g, dtype=torch.float64) - 2
-        scales = torch.exp(0.8 * torch.randn(channels, generator=g, dtype=torch.float64))
+        offsets, scales = channel_offsets_and_scales(g, channels)
         batches = []
         for mode in modes:
             drift = 0.3 * torch.randn(channels, generator=g, dtype=torch.float64)
