@@ -87,7 +87,7 @@ class _BatchNorm(nn.Module):
     def forward(self, input: torch.Tensor) -> torch.Tensor:
         self._check_input_dim(input)
         if input.shape[1] != self.num_features:
-            raise ValueError(f"{type(self).__name__}({self.num_features}) got an input with "
+            raise RuntimeError(f"{type(self).__name__}({self.num_features}) got an input with "
                              f"{input.shape[1]} channels (shape {tuple(input.shape)}); dim 1 must be "
                              f"the {self.num_features} channels")
         values_per_channel = input.numel() // input.shape[1]
