@@ -385,7 +385,8 @@ def test_resume_is_bit_for_bit(tmp_path, device, optimizer_name):
     assert theirs["param_groups"] == ours["param_groups"]
     for index, state in theirs["state"].items():
         for key, value in state.items():
-            assert torch.equal(torch.as_tensor(ours["state"][index][key]), torch.as_tensor(value)), key
+            # Compared on the CPU: map_location moves Adam's step counter to the GPU; its value is what counts.
+            assert torch.equal(torch.as_tensor(ours["state"][index][key]).cpu(), torch.as_tensor(value).cpu()), key
     assert next_random_numbers(device) == expected_next
 
 
