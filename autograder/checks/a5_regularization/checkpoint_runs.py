@@ -13,7 +13,7 @@ import math
 import torch
 
 from ...feedback import Mismatch, compare_outputs
-from .dropout_samples import as_tensor
+from .dropout_samples import PROBE_SEED_OFFSET, as_tensor
 
 EXTRA = {"best_val_loss": 0.3125, "history": [1.5, 0.75, 0.5], "note": "lr halved every 2 epochs"}
 
@@ -32,7 +32,7 @@ def run_inputs(seed: int, epochs: int = 5, save_after: int = 2):
         x = torch.randn(32, 4, generator=g, dtype=torch.float64)
         y = torch.stack([x[:, 0] - 2 * x[:, 1], x[:, 2] * x[:, 3]], dim=1)
         return {"state": weights(g), "other_state": weights(g), "x": x, "y": y, "epochs": epochs,
-                "save_after": save_after, "seed": seed, "extra": EXTRA}
+                "save_after": save_after, "seed": PROBE_SEED_OFFSET + seed, "extra": EXTRA}
     return make_inputs
 
 

@@ -8,7 +8,7 @@ the same mask, the identity in eval mode and for p=0, zeros (not nan) for p=1, V
 import torch
 
 from ...check import Check
-from .dropout_samples import compare_dropout
+from .dropout_samples import PROBE_SEED_OFFSET, compare_dropout
 from .torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
 
 COMPONENT = "dropout"
@@ -24,7 +24,7 @@ def dropout_inputs(seed: int, p: float, shape=(250, 400), invalid_ps=(1.25, -0.1
         return {"x": torch.randn(shape, generator=g, dtype=torch.float64),
                 "upstream": torch.randn(shape, generator=g, dtype=torch.float64),
                 "small": torch.randn(40, 25, generator=g, dtype=torch.float64),
-                "p": p, "seed": seed, "invalid_ps": list(invalid_ps)}
+                "p": p, "seed": PROBE_SEED_OFFSET + seed, "invalid_ps": list(invalid_ps)}
     return make_inputs
 
 

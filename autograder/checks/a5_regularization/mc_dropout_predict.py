@@ -18,7 +18,7 @@ import torch
 
 from ...check import Check
 from ...feedback import Mismatch, compare_outputs
-from .dropout_samples import K, as_tensor, check_device
+from .dropout_samples import PROBE_SEED_OFFSET, K, as_tensor, check_device
 
 COMPONENT = "mc_dropout_predict"
 FORBIDDEN = []   # torch has no MC dropout; isinstance(module, torch.nn.Dropout) is a legitimate use
@@ -93,7 +93,7 @@ def mc_inputs(seed: int, n_samples: int):
             "4.bias": torch.randn(outputs, generator=g, dtype=torch.float64) * 0.1,
         }
         return {"state": state, "x": torch.randn(8, width_in, generator=g, dtype=torch.float64),
-                "n_samples": n_samples, "seed": seed}
+                "n_samples": n_samples, "seed": PROBE_SEED_OFFSET + seed}
     return make_inputs
 
 
