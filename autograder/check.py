@@ -5,10 +5,10 @@ reference here and the student's code in the worker), how to make its inputs fro
 worth, and how to word a difference. The grader turns each check into variants, one per device and dtype:
 
     cpu/float64, cpu/float32, cuda/float64, cuda/float32     (cuda only where present, else "skipped")
-    cpu/float64 with torch's default device set to "meta"   (only for checks with `device_proxy=True`)
+    cpu/float64, device proxy                                 (only for checks with `device_proxy=True`)
 
-The proxy variant catches device-unaware code without a GPU: a tensor made without `device=` lands on the
-meta device and the run fails loudly, just as it would on CUDA.
+The proxy variant catches device-unaware code without a GPU (worker/device_proxy.py): a tensor of one or
+more dimensions made without `device=` lands on the meta device and the run fails loudly, as it would on CUDA.
 """
 from __future__ import annotations
 
@@ -37,11 +37,11 @@ class Check:
 class Variant:
     device: str                    # "cpu" or "cuda"
     dtype: str                     # "float64" or "float32"
-    default_device: str | None = None  # "meta" for the device-awareness proxy
+    default_device: str | None = None  # "meta" for the device-awareness proxy (worker/device_proxy.py)
 
     @property
     def label(self) -> str:
-        proxy = ", default device meta" if self.default_device else ""
+        proxy = ", device proxy" if self.default_device else ""
         return f"{self.device} {self.dtype}{proxy}"
 
     @property

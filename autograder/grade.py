@@ -193,8 +193,9 @@ class AssignmentGrader:
             if reply.get("kind") == "not_implemented":
                 return False, f"not implemented yet ({reply.get('error', '')})", None
             where = "" if variant.default_device is None else (
-                " (this run sets torch's default device to 'meta': a tensor created without device= "
-                "ends up there; create tensors like the parameter, e.g. torch.zeros_like(p))")
+                " (the device proxy run: a tensor created without device= was put on the 'meta' device, as it "
+                "would sit on the CPU next to CUDA inputs on a GPU; create tensors on the input's device, e.g. "
+                "torch.zeros_like(p) or device=x.device)")
             tb = f"\n{reply['traceback']}" if reply.get("traceback") else ""
             return False, f"raised {reply.get('error', 'an error')}{where}{tb}", None
         tripped = set(reply.get("tripped") or []) & set(self.assignment.tripwires.get(check.component, []))

@@ -15,6 +15,7 @@ Replies:
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import os
@@ -24,6 +25,7 @@ import traceback
 import torch
 
 from . import wire
+from .device_proxy import DeviceProxy
 
 torch.set_num_threads(1)  # workers run side by side on few cores; one thread each keeps them fair
 
@@ -94,18 +96,14 @@ def run(request: dict) -> dict:
     probe = get_probe(request["probe"])
     inputs = wire.to_plain(request["inputs"], request["device"])
     TRIPPED.clear()
-    default_device = request.get("default_device")
+    proxy = DeviceProxy() if request.get("default_device") == "meta" else contextlib.nullcontext()
     try:
-        if default_device:
-            torch.set_default_device(default_device)
-        output = probe(module, **inputs)
+        with proxy:
+            output = probe(module, **inputs)
     except NotImplementedError as exc:
         return {"ok": False, "kind": "not_implemented", "error": describe(exc), "traceback": ""}
     except Exception as exc:
         return {"ok": False, "kind": "exception", "error": describe(exc), "traceback": student_traceback(exc)}
-    finally:
-        if default_device:
-            torch.set_default_device(None)
     return {"ok": True, "output": output, "tripped": sorted(TRIPPED)}
 
 
