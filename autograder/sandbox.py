@@ -125,9 +125,11 @@ def worker_command(level: str, grader_root: Path, submission: Path, scratch: Pat
     """(argv, env, preexec_fn, paths) to start a worker; `paths` says where the submission is as the worker sees it."""
     env = {"PATH": "/usr/bin:/bin", "HOME": SCRATCH_INSIDE, "TMPDIR": SCRATCH_INSIDE, "LANG": "C.UTF-8",
            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1", "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-           "MPLBACKEND": "Agg", "CUDA_VISIBLE_DEVICES": os.environ.get("CUDA_VISIBLE_DEVICES", "") if use_cuda else ""}
+           "MPLBACKEND": "Agg"}
     if not use_cuda:
-        env["CUDA_VISIBLE_DEVICES"] = ""
+        env["CUDA_VISIBLE_DEVICES"] = ""   # CPU-only grading: the worker must not even see a GPU
+    elif "CUDA_VISIBLE_DEVICES" in os.environ:
+        env["CUDA_VISIBLE_DEVICES"] = os.environ["CUDA_VISIBLE_DEVICES"]
     python = sys.executable
     runner = ["-I", "-B", f"{GRADER_ROOT_INSIDE}/autograder/worker/run_worker.py", str(fds[0]), str(fds[1])]
     if level == "bubblewrap":
