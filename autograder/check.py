@@ -41,8 +41,8 @@ class Variant:
 
     @property
     def label(self) -> str:
-        proxy = ", device proxy" if self.default_device else ""
-        return f"{self.device} {self.dtype}{proxy}"
+        proxy = " (device proxy)" if self.default_device else ""
+        return f"{self.device}/{self.dtype}{proxy}"
 
     @property
     def torch_dtype(self) -> torch.dtype:

@@ -62,4 +62,4 @@ class SGD(torch.optim.Optimizer):
     results = grade_files("a2_optimizers", files, components={"SGD"}, checks_per_component=1)
     score, max_score = scores(results)["SGD"]
     assert 0 < score < max_score
-    assert "device proxy" in results[0].output and "[cpu float64, cpu float32] passed" in results[0].output
+    assert "device proxy" in results[0].output and "[cpu/float64, cpu/float32] passed" in results[0].output

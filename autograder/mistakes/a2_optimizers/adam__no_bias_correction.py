@@ -1,16 +1,16 @@
-"""Adam without bias correction: the first steps are far too small."""
+"""Adam without bias correction: the early steps are off (about 3x too large at step 1 with default betas)."""
 import torch
 from torch.optim import Optimizer
 
 COMPONENT = "Adam"
 FILE = "optimizers.py"
-HINT = ("Your first steps are much smaller than torch's and the gap closes over time: m and v start "
-        "at zero, so early on they underestimate the moments; Adam divides them by (1 - β^t). Re-read "
-        "handout section 4 (bias correction).")
+HINT = ("Your early steps are off by a factor that fades as training goes on (about 3x too large at step 1 "
+        "with the default betas): m and v start at zero, so early on they underestimate the moments, and "
+        "Adam divides them by (1 - beta^t). Re-read handout section 4 (bias correction).")
 
 
 class Adam(Optimizer):
-    """Adam without bias correction: the first steps are far too small"""
+    """Adam without bias correction: the early steps are off (about 3x too large at step 1)."""
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
