@@ -61,7 +61,7 @@ def safe_load_inputs():
 
 CHECKS = [
     Check(COMPONENT, "a run resumed from the checkpoint equals the uninterrupted run", 4, "callbacks.resume",
-          run_inputs(5900), describe_path=lambda path: "the resumed run", compare=compare_resume,
+          run_inputs(5900, save_after=3), describe_path=lambda path: "the resumed run", compare=compare_resume,
           dtypes=("float64",), cpu_only=True),
     Check(COMPONENT, "the file loads with torch.load(weights_only=True)", 2, "callbacks.safe_load",
           safe_load_inputs, describe_path=lambda path: "the checkpoint file", compare=compare_safe_load,

@@ -11,11 +11,17 @@ import os
 import random
 import shutil
 import tempfile
+import threading
 
 import numpy as np
 import torch
 
 PROBES = {"early_stopping", "resume", "safe_load", "crash_while_saving"}
+
+# The resumed run must repeat the uninterrupted one draw for draw from the global generators. In the grader's
+# process several threads may run this probe at once (the reference, the known mistakes for a hint); one at a
+# time, or they would draw from each other's generators. (Inside a worker there is only one thread anyway.)
+_ONE_RUN_AT_A_TIME = threading.Lock()
 
 
 # -- EarlyStopping ------------------------------------------------------------------------------------------
@@ -96,26 +102,32 @@ def resume(module, state, other_state, x, y, epochs, save_after, seed, extra):
     folder = tempfile.mkdtemp()
     path = os.path.join(folder, "checkpoint.pt")
     try:
-        _seed_everything(seed)
-        model, optimizer, scheduler = _run_parts(state, x.device, x.dtype)
-        uninterrupted = []
-        for epoch in range(epochs):
-            if epoch == save_after:
-                module.save_checkpoint(path, model, optimizer, scheduler, epoch=epoch, **extra)
-            losses = _train_epoch(model, optimizer, scheduler, x, y)
-            if epoch >= save_after:
-                uninterrupted.append({"params": _params(model), "losses": losses})
-
-        _seed_everything(seed + 1)
-        model, optimizer, scheduler = _run_parts(other_state, x.device, x.dtype)
-        returned = module.load_checkpoint(path, model, optimizer, scheduler)
-        resumed = []
-        for epoch in range(save_after, epochs):
-            losses = _train_epoch(model, optimizer, scheduler, x, y)
-            resumed.append({"params": _params(model), "losses": losses})
-        return {"uninterrupted": uninterrupted, "resumed": resumed, "returned": returned}
+        with _ONE_RUN_AT_A_TIME:
+            return _resume(module, path, state, other_state, x, y, epochs, save_after, seed, extra)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _resume(module, path, state, other_state, x, y, epochs, save_after, seed, extra):
+    """The two runs of `resume`, with the checkpoint at `path`."""
+    _seed_everything(seed)
+    model, optimizer, scheduler = _run_parts(state, x.device, x.dtype)
+    uninterrupted = []
+    for epoch in range(epochs):
+        if epoch == save_after:
+            module.save_checkpoint(path, model, optimizer, scheduler, epoch=epoch, **extra)
+        losses = _train_epoch(model, optimizer, scheduler, x, y)
+        if epoch >= save_after:
+            uninterrupted.append({"params": _params(model), "losses": losses})
+
+    _seed_everything(seed + 1)
+    model, optimizer, scheduler = _run_parts(other_state, x.device, x.dtype)
+    returned = module.load_checkpoint(path, model, optimizer, scheduler)
+    resumed = []
+    for epoch in range(save_after, epochs):
+        losses = _train_epoch(model, optimizer, scheduler, x, y)
+        resumed.append({"params": _params(model), "losses": losses})
+    return {"uninterrupted": uninterrupted, "resumed": resumed, "returned": returned}
 
 
 def safe_load(module, state, x, extra):
