@@ -63,7 +63,7 @@ CHECKS = [
     range_test_check("SGD with momentum, 1e-4 to 30 over 100 steps: the loss diverges, the test stops early", 4, 4300,
                      "SGD", {"lr": 0.05, "momentum": 0.9},
                      {"start_lr": 1e-4, "end_lr": 30.0, "num_iters": 100}, device_proxy=True),
-    range_test_check("Adam, 1e-5 to 0.01 over 30 steps, smooth 0.3, diverge 2.5 (no divergence)", 2.5, 4301,
+    range_test_check("Adam, 1e-3 to 0.1 over 30 steps, smooth 0.3, diverge 2.5 (no divergence)", 2.5, 4301,
                      "Adam", {"lr": 0.001},
-                     {"start_lr": 1e-5, "end_lr": 0.01, "num_iters": 30, "smooth": 0.3, "diverge": 2.5}),
+                     {"start_lr": 1e-3, "end_lr": 0.1, "num_iters": 30, "smooth": 0.3, "diverge": 2.5}),
 ]

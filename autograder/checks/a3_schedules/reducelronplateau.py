@@ -37,7 +37,7 @@ def plateau_check(name: str, points: float, seed: int, kwargs: dict, metrics: li
     """A check that calls step(metric) for each of `metrics` and compares every group's lr after each call."""
     def make_inputs() -> dict:
         start = group_start(seed)
-        return {"params": start["params"], "grads": start["grads"], "group_lrs": group_lrs, "kwargs": kwargs,
+        return {"params": start["params"], "group_lrs": group_lrs, "kwargs": kwargs,
                 "metrics": metrics, "reload_at": reload_at, "metric_as_tensor": metric_as_tensor}
 
     def when(i: int) -> str:

@@ -19,13 +19,11 @@ GROUPS = 3
 
 
 def group_start(seed: int) -> dict:
-    """The optimizer's starting point from a seed: three starting rates in [0.01, 2], a parameter and a
-    constant gradient per group (the optimizer really steps; only the rates are compared)."""
+    """The optimizer's starting point from a seed: three starting rates in [0.01, 2] and a parameter per group."""
     g = torch.Generator().manual_seed(seed)
     exponents = torch.empty(GROUPS, dtype=torch.float64).uniform_(-2.0, 0.3, generator=g)
     return {"group_lrs": [float(10 ** e) for e in exponents],
-            "params": [torch.randn(2, generator=g, dtype=torch.float64) for _ in range(GROUPS)],
-            "grads": [torch.randn(2, generator=g, dtype=torch.float64) for _ in range(GROUPS)]}
+            "params": [torch.randn(2, generator=g, dtype=torch.float64) for _ in range(GROUPS)]}
 
 
 def describe_group_value(key: str, group) -> str:

@@ -37,7 +37,7 @@ def range_test_curve(seed: int, points: int, low: float, high: float, steepest: 
     return {"lrs": lrs, "losses": losses}
 
 
-def suggestion_check(name: str, points: float, cases: list[tuple[str, dict]], *, device_proxy: bool = False) -> Check:
+def suggestion_check(name: str, points: float, cases: list[tuple[str, dict]]) -> Check:
     """A check that calls suggest_lr on each (description, {"lrs", "losses"}) case."""
     def describe(path: tuple) -> str:
         if not path:
@@ -51,7 +51,7 @@ def suggestion_check(name: str, points: float, cases: list[tuple[str, dict]], *,
 
     return Check(component=COMPONENT, name=name, points=points, probe="schedules.suggestion",
                  make_inputs=lambda: {"cases": [case for _, case in cases]}, describe_path=describe,
-                 dtypes=("float64",), cpu_only=True, device_proxy=device_proxy)
+                 dtypes=("float64",), cpu_only=True)
 
 
 CURVES = [
@@ -77,6 +77,6 @@ EDGE_CASES = [
 ]
 
 CHECKS = [
-    suggestion_check("synthetic range-test curves with a known steepest descent", 3, CURVES, device_proxy=True),
+    suggestion_check("synthetic range-test curves with a known steepest descent", 3, CURVES),
     suggestion_check("edge cases: ties, skipped pairs, and ValueError for unusable input", 2, EDGE_CASES),
 ]

@@ -9,6 +9,8 @@ range_test   run lr_range_test on a small regression model that diverges at larg
 suggestion   call suggest_lr on a list of (lrs, losses) cases; return each answer or the exception's type name.
 
 The optimizers are torch.optim's own (trusted), one parameter per group, so only the schedule is under test.
+In the schedule runs the parameters have no gradient: optimizer.step() is called, as in training and in the
+order torch expects, but leaves them alone (the rates are what is compared, and it keeps the runs fast).
 Every tensor is made from the inputs (on their device), never on the default device.
 """
 from __future__ import annotations
@@ -48,7 +50,7 @@ def _round_trip(make_optimizer, make_scheduler, optimizer, scheduler):
     return optimizer, scheduler
 
 
-def schedule(module, component, params, grads, group_lrs, kwargs, steps, optimizer="SGD", optimizer_kwargs=None,
+def schedule(module, component, params, group_lrs, kwargs, steps, optimizer="SGD", optimizer_kwargs=None,
              reload_at=None, epochs=None, cycled=None):
     """records[0] is after construction, records[t] after the t-th optimizer.step(); scheduler.step().
 
@@ -62,8 +64,6 @@ def schedule(module, component, params, grads, group_lrs, kwargs, steps, optimiz
     scheduler = make_scheduler(opt)
     records = [_record(opt, scheduler, cycled)]
     for step in range(1, steps + 1):
-        for p, g in zip(params, grads):
-            p.grad = g.clone()
         opt.step()
         if epochs is None:
             scheduler.step()
@@ -75,7 +75,7 @@ def schedule(module, component, params, grads, group_lrs, kwargs, steps, optimiz
     return records
 
 
-def plateau(module, params, grads, group_lrs, kwargs, metrics, reload_at=None, metric_as_tensor=False):
+def plateau(module, params, group_lrs, kwargs, metrics, reload_at=None, metric_as_tensor=False):
     """records[0] is after construction, records[i] after the i-th scheduler.step(metrics[i - 1]).
 
     metric_as_tensor: each metric is passed as a 0-dim tensor (as a validation loss usually is).
@@ -87,8 +87,6 @@ def plateau(module, params, grads, group_lrs, kwargs, metrics, reload_at=None, m
     scheduler = make_scheduler(opt)
     records = [_record(opt, scheduler, None)]
     for i, metric in enumerate(metrics, start=1):
-        for p, g in zip(params, grads):
-            p.grad = g.clone()
         opt.step()
         if metric_as_tensor:
             metric = torch.tensor(metric, dtype=params[0].dtype, device=params[0].device)
@@ -129,8 +127,7 @@ def range_test(module, x, y, w1, b1, w2, b2, batch_size, optimizer, optimizer_kw
     with torch.no_grad():
         for parameter, value in zip(model.parameters(), (w1, b1, w2, b2)):
             parameter.copy_(value)
-    opt = _optimizer(optimizer, list(model.parameters()), [optimizer_kwargs.get("lr", 0.01)],
-                     {k: v for k, v in optimizer_kwargs.items() if k != "lr"})
+    opt = {"SGD": torch.optim.SGD, "Adam": torch.optim.Adam}[optimizer](model.parameters(), **optimizer_kwargs)
     torch.nn.functional.mse_loss(model(x), y).backward()
     opt.step()
     opt.zero_grad()
