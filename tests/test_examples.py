@@ -1,0 +1,117 @@
+"""The grader's command line on the bundled examples, the untouched stubs, and unusable input (SPEC)."""
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from support import ASSIGNMENTS, ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import make_examples  # noqa: E402
+
+
+def grade(*args, json_path=None):
+    command = [sys.executable, "-m", "autograder", "grade", *map(str, args)]
+    if json_path:
+        command += ["--json", str(json_path)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Grade each example (and the stubs) once; tests read the reports."""
+    out = {}
+    for name, path in [("correct", ROOT / "examples/correct"), ("mistakes", ROOT / "examples/mistakes"),
+                       ("broken", ROOT / "examples/broken"), ("stubs", ASSIGNMENTS)]:
+        report = tmp_path_factory.mktemp(name) / "results.json"
+        done = grade(path, json_path=report)
+        assert done.returncode == 0, done.stderr
+        out[name] = (done.stdout, json.loads(report.read_text()))
+    return out
+
+
+def component_scores(results):
+    scores = {}
+    for test in results["tests"]:
+        key = tuple(test["tags"])
+        s, m = scores.get(key, (0.0, 0.0))
+        scores[key] = (s + test["score"], m + test["max_score"])
+    return scores
+
+
+def test_examples_are_generated_from_the_references():
+    assert make_examples.main(["--check"]) == 0, "examples/ is out of date: run python tools/make_examples.py"
+
+
+def test_correct_example_gets_full_marks(graded):
+    stdout, results = graded["correct"]
+    total = sum(t["max_score"] for t in results["tests"])
+    assert results["score"] == pytest.approx(total) and total > 0
+    assert {t["tags"][0] for t in results["tests"]} == set(make_examples.FILES)
+    assert "Every check passed." in stdout
+
+
+def test_untouched_stubs_score_zero(graded):
+    _, results = graded["stubs"]
+    assert results["score"] == 0 and len(results["tests"]) > 0
+    assert all("not implemented" in t["output"] or "no credit" in t["output"] for t in results["tests"])
+
+
+def test_gradescope_report_has_the_fields_spec_names(graded):
+    _, results = graded["mistakes"]
+    assert {"score", "execution_time", "output", "tests"} <= results.keys()
+    for test in results["tests"]:
+        assert {"name", "score", "max_score", "status", "output", "tags"} <= test.keys()
+        assert test["status"] in ("passed", "failed") and test["tags"][0].startswith("a")
+        assert (test["status"] == "passed") == (test["score"] >= test["max_score"])
+
+
+def test_each_typical_mistake_loses_points_and_most_get_a_hint(graded):
+    stdout, results = graded["mistakes"]
+    scores = component_scores(results)
+    for assignment, stems in make_examples.TYPICAL_MISTAKES.items():
+        for stem in stems:
+            component, _, _ = make_examples.mistake_definition(ROOT / "autograder/mistakes" / assignment / f"{stem}.py")
+            score, max_score = scores[(assignment, component)]
+            assert score < max_score, f"{assignment}/{component} ({stem}) kept full marks"
+    assert stdout.count("Hint:") >= len(make_examples.TYPICAL_MISTAKES)
+
+
+def test_broken_example_fails_each_broken_part_with_a_clear_reason_and_nothing_else(graded):
+    stdout, results = graded["broken"]
+    scores = component_scores(results)
+    by_component = {tuple(t["tags"]): t["output"] for t in results["tests"]}
+    assert "SyntaxError" in by_component[("a2_optimizers", "SGD")] and "line" in by_component[("a2_optimizers", "SGD")]
+    assert "time limit exceeded" in by_component[("a1_initialization", "xavier_uniform_")]
+    assert "missing file: a3_schedules/schedules.py" in by_component[("a3_schedules", "StepLR")]
+    assert "not implemented" in by_component[("a4_normalization", "LayerNorm")]
+    assert "died" in by_component[("a5_regularization", "l1_penalty")]
+    for key in [("a1_initialization", "relu"), ("a1_initialization", "kaiming_normal_"),
+                ("a5_regularization", "EarlyStopping"), ("a5_regularization", "l2_penalty")]:
+        assert scores[key][0] == scores[key][1], f"{key} lost points to another component's breakage"
+
+
+def test_a_zip_of_a_submission_grades_the_same(tmp_path):
+    archive = tmp_path / "submission.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in (ROOT / "examples/correct/a4_normalization").rglob("*"):
+            z.write(path, "handin/a4_normalization/" + path.name)
+    done = grade(archive, json_path=tmp_path / "r.json")
+    assert done.returncode == 0, done.stderr
+    results = json.loads((tmp_path / "r.json").read_text())
+    total = sum(t["max_score"] for t in results["tests"])
+    assert total > 0 and results["score"] == pytest.approx(total)
+
+
+@pytest.mark.parametrize("make_input", [
+    lambda tmp: tmp / "does-not-exist",
+    lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt",
+    lambda tmp: (tmp / "bad.zip").write_bytes(b"PK not really") and tmp / "bad.zip",
+    lambda tmp: (tmp / "empty").mkdir() or tmp / "empty",
+])
+def test_unusable_input_exits_2_with_one_line(make_input, tmp_path):
+    done = grade(make_input(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and done.stderr.startswith("error:")
