@@ -1,18 +1,21 @@
 # The two commands of the README's quick start. Both set everything up first (scripts/setup.sh).
-.PHONY: setup demo test assignments
+.PHONY: setup demo test assignments examples
 
 setup:
 	@bash scripts/setup.sh
 
-# Grade the bundled example submissions: score table and feedback.
+# Grade the bundled example submissions: score tables and feedback.
 demo: setup
-	@.venv/bin/python -m autograder grade examples/correct examples/mistakes examples/broken
+	@for example in correct mistakes broken; do \
+		echo "=================== examples/$$example ==================="; \
+		.venv/bin/python -m autograder grade examples/$$example || exit $$?; \
+	done
 
 # The whole test suite (what CI runs).
 test: setup
-	@.venv/bin/python tools/make_assignments.py --check
-	@.venv/bin/python -m pytest -q
+	@.venv/bin/python -m pytest -q -p no:randomly
 
-# Regenerate assignments/ from solutions/ after editing a reference.
+# Regenerate assignments/ (and examples/) after editing solutions/ or the mistake corpus.
 assignments: setup
 	@.venv/bin/python tools/make_assignments.py
+	@.venv/bin/python tools/make_examples.py
