@@ -13,7 +13,7 @@ demo: setup
 
 # The whole test suite (what CI runs).
 test: setup
-	@.venv/bin/python -m pytest -q -p no:randomly
+	@.venv/bin/python -m pytest -q
 
 # Regenerate assignments/ (and examples/) after editing solutions/ or the mistake corpus.
 assignments: setup
