@@ -16,6 +16,7 @@ CHECKS = [
     Check(COMPONENT, "resume after 2 of 5 epochs: model, optimizer, scheduler, RNG, epoch and extras", 4,
           "callbacks.resume", run_inputs(6000), describe_path=lambda path: "the resumed run",
           compare=compare_resume, dtypes=("float64",), cpu_only=True),
-    Check(COMPONENT, "resume after 3 of 4 epochs (a learning-rate step right after the restart)", 2, "callbacks.resume", run_inputs(6001, epochs=4, save_after=3),
+    Check(COMPONENT, "resume after 3 of 4 epochs (a learning-rate step right after the restart)", 2,
+          "callbacks.resume", run_inputs(6001, epochs=4, save_after=3),
           describe_path=lambda path: "the resumed run", compare=compare_resume, dtypes=("float64",), cpu_only=True),
 ]
