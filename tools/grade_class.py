@@ -1,0 +1,59 @@
+"""Grade a whole class: every submission in a folder, one after another, into a CSV for the LMS.
+
+    python tools/grade_class.py SUBMISSIONS_DIR OUT_DIR [--device cpu|cuda|all]
+
+Each entry of SUBMISSIONS_DIR (a folder or a .zip, named after the student) is graded by its own run of
+`python -m autograder grade`, so one broken submission can never touch another's results. OUT_DIR gets
+<student>.json (Gradescope's format, the feedback included) and grades.csv: one row per student, one column
+per assignment, and the total. A submission the grader cannot use at all gets an empty row and its reason.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("submissions", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--device", choices=["cpu", "cuda", "all"], default="all")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    from autograder.checks import ASSIGNMENTS
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    entries = sorted(p for p in args.submissions.iterdir() if p.is_dir() or p.suffix == ".zip")
+    for number, entry in enumerate(entries, 1):
+        student = entry.stem
+        report = args.out / f"{student}.json"
+        print(f"[{number}/{len(entries)}] {student}", flush=True)
+        done = subprocess.run([sys.executable, "-m", "autograder", "grade", str(entry), "--device", args.device,
+                               "--json", str(report)], cwd=ROOT, capture_output=True, text=True)
+        row = {"student": student, "note": ""}
+        if done.returncode != 0:
+            row["note"] = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "grading failed"
+        else:
+            results = json.loads(report.read_text())
+            for name in ASSIGNMENTS:
+                tests = [t for t in results["tests"] if t["tags"][0] == name]
+                row[name] = round(sum(t["score"] for t in tests), 2) if tests else ""
+            row["total"] = round(results["score"], 2)
+        rows.append(row)
+    with open(args.out / "grades.csv", "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["student", *ASSIGNMENTS, "total", "note"])
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {args.out / 'grades.csv'} ({len(rows)} students)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
