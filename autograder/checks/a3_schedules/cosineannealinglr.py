@@ -1,4 +1,4 @@
-"""Hidden checks for CosineAnnealingLR (autograder/checks/a3_schedules). The probe: autograder/worker/probes/schedules.py.
+"""Hidden checks for CosineAnnealingLR (autograder/checks/a3_schedules). The probe: worker/probes/schedules.py.
 
 The cosine from each group's eta_0 to eta_min, reaching eta_min at t = T_max exactly, and (like torch) carrying on
 past T_max, climbing back with period 2 T_max, through several minima (where the recursive form must not

@@ -1,4 +1,4 @@
-"""Hidden checks for CosineAnnealingWarmRestarts (autograder/checks/a3_schedules). The probe: worker/probes/schedules.py.
+"""Hidden checks for CosineAnnealingWarmRestarts (a3_schedules). The probe: worker/probes/schedules.py.
 
 Restarts exactly when T_cur reaches T_i (back at eta_0, never at eta_min), cycles growing by T_mult, eta_min,
 a resume in the middle of a cycle, and step(epoch) with explicit fractional epochs (several per epoch, as when

@@ -58,8 +58,13 @@ def schedule(module, component, params, group_lrs, kwargs, steps, optimizer="SGD
     reload_at: after step reload_at, the run goes on in a fresh optimizer and scheduler loaded from state dicts.
     """
     params = [p.clone().requires_grad_(True) for p in params]
-    make_optimizer = lambda: _optimizer(optimizer, params, group_lrs, optimizer_kwargs or {})  # noqa: E731
-    make_scheduler = lambda opt: getattr(module, component)(opt, **kwargs)  # noqa: E731
+
+    def make_optimizer():
+        return _optimizer(optimizer, params, group_lrs, optimizer_kwargs or {})
+
+    def make_scheduler(opt):
+        return getattr(module, component)(opt, **kwargs)
+
     opt = make_optimizer()
     scheduler = make_scheduler(opt)
     records = [_record(opt, scheduler, cycled)]
@@ -81,8 +86,13 @@ def plateau(module, params, group_lrs, kwargs, metrics, reload_at=None, metric_a
     metric_as_tensor: each metric is passed as a 0-dim tensor (as a validation loss usually is).
     """
     params = [p.clone().requires_grad_(True) for p in params]
-    make_optimizer = lambda: _optimizer("SGD", params, group_lrs, {})  # noqa: E731
-    make_scheduler = lambda opt: module.ReduceLROnPlateau(opt, **kwargs)  # noqa: E731
+
+    def make_optimizer():
+        return _optimizer("SGD", params, group_lrs, {})
+
+    def make_scheduler(opt):
+        return module.ReduceLROnPlateau(opt, **kwargs)
+
     opt = make_optimizer()
     scheduler = make_scheduler(opt)
     records = [_record(opt, scheduler, None)]
