@@ -26,7 +26,7 @@ from . import feedback, hints, originality, references
 from .check import Assignment, Check, Variant, cast_inputs, to_device, variants
 from .runner import Worker, WorkerFailure
 
-LOAD_TIMEOUT = 60.0
+LOAD_TIMEOUT = 30.0    # starting a worker (importing torch) and importing one student file
 AFTER_TIMEOUT_S = 3.0   # once a component has timed out, its remaining variants get this long each
 
 
@@ -76,17 +76,32 @@ class AssignmentGrader:
         self.progress = progress or (lambda *a: None)
         self.folder = submission_root / assignment.name
         self.worker: Worker | None = None
-        self.loaded: dict = {}
+        self.loaded: dict = {}      # file -> load status in the current worker
+        self.bad_files: dict = {}   # file -> why it could not be imported (never retried)
 
     # -- the worker -----------------------------------------------------------------------------------
     def _load(self) -> dict:
-        """Start (or restart) the worker and import the student's files; returns the per-file load report."""
+        """Import the student's files in the worker, one request per file, so that a file that hangs or kills
+        the worker at import costs only its own components. A file that failed is not tried again."""
         inside = self.worker.submission_inside
-        reply = self.worker.request({"op": "load", "assignment_dir": f"{inside}/{self.assignment.name}",
-                                     "files": list(self.assignment.files),
-                                     "tripwires": sorted({t for ts in self.assignment.tripwires.values() for t in ts})},
-                                    timeout=LOAD_TIMEOUT)
-        return reply.get("files", {})
+        tripwires = sorted({t for ts in self.assignment.tripwires.values() for t in ts})
+        statuses = {}
+        for filename in self.assignment.files:
+            if filename in self.bad_files or not (self.folder / filename).is_file():
+                statuses[filename] = self.bad_files.get(filename, {"status": "missing"})
+                continue
+            try:
+                if not self.worker.alive:
+                    self.worker.start()
+                reply = self.worker.request({"op": "load", "assignment_dir": f"{inside}/{self.assignment.name}",
+                                             "files": [filename], "tripwires": tripwires}, timeout=LOAD_TIMEOUT)
+                status = reply.get("files", {}).get(filename, {"status": "error", "error": "no answer"})
+            except WorkerFailure as failure:
+                status = {"status": "error", "error": f"importing {filename} failed: {failure.reason}"}
+            if status.get("status") != "ok":
+                self.bad_files[filename] = status
+            statuses[filename] = status
+        return statuses
 
     def _ensure_worker(self) -> None:
         if not self.worker.alive:
@@ -115,12 +130,7 @@ class AssignmentGrader:
         results = []
         self.worker = Worker(self.root, use_cuda=self.cuda)
         try:
-            try:
-                self.worker.start()
-                self.loaded = self._load()
-            except WorkerFailure as failure:
-                self.loaded = {f: {"status": "error", "error": f"importing {f} failed: {failure.reason}"}
-                               for f in sources}
+            self._ensure_worker()
             for filename, components in a.files.items():
                 status = self.loaded.get(filename, {})
                 for c in components:

@@ -176,3 +176,17 @@ def test_bubblewrap_is_used_where_available():
     if subprocess.run(["which", "bwrap"], capture_output=True).returncode != 0:
         pytest.skip("bubblewrap is not installed here (the README's set-up installs it)")
     assert sandbox.isolation_level() == "bubblewrap"
+
+
+def test_a_file_that_hangs_at_import_costs_only_its_own_components():
+    files = reference_files("a1_initialization")
+    files["a1_initialization/initializers.py"] += "\n\nwhile True:\n    pass\n"
+    import autograder.grade as grade
+    old = grade.LOAD_TIMEOUT
+    grade.LOAD_TIMEOUT = 8
+    try:
+        results = grade_files("a1_initialization", files, components={"xavier_uniform_", "relu"}, quick=True)
+    finally:
+        grade.LOAD_TIMEOUT = old
+    s = scores(results)
+    assert s["xavier_uniform_"][0] == 0 and s["relu"][0] == s["relu"][1]

@@ -45,14 +45,14 @@ def install_tripwire(dotted: str) -> None:
         for attr in parts[split:-1]:
             owner = getattr(owner, attr, None)
         original = getattr(owner, parts[-1], None)
-        if owner is None or original is None or not callable(original):
+        if owner is None or original is None or not callable(original) or hasattr(original, "__tripwire__"):
             return
 
         def tripwire(*args, __original=original, **kwargs):
             TRIPPED.add(dotted)
             return __original(*args, **kwargs)
 
-        tripwire.__wrapped__ = original
+        tripwire.__wrapped__, tripwire.__tripwire__ = original, dotted
         try:
             setattr(owner, parts[-1], tripwire)
         except (AttributeError, TypeError):
