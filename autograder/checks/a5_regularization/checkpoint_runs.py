@@ -2,7 +2,7 @@
 
 The central property: a run interrupted after a checkpoint and resumed from it, in a fresh model, optimizer and
 scheduler with other weights and other random states, continues exactly as the uninterrupted run did: the same
-losses and parameters bit for bit (the model, SGD's momentum, StepLR's position and every random number
+losses and parameters bit for bit (the model, the momentum buffers, the schedule's position and every random number
 generator restored). Each side's resumed run is compared with its own uninterrupted run, not with the
 reference's: the reference runs in the grader's process, whose global generators other threads may draw from.
 """
