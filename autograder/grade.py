@@ -26,7 +26,7 @@ from . import feedback, hints, originality, references
 from .check import Assignment, Check, Variant, cast_inputs, to_device, variants
 from .runner import Worker, WorkerFailure
 
-LOAD_TIMEOUT = 30.0    # starting a worker (importing torch) and importing one student file
+LOAD_TIMEOUT = 30.0    # importing one student file (the worker is already up)
 AFTER_TIMEOUT_S = 3.0   # once a component has timed out, its remaining variants get this long each
 
 

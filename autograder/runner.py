@@ -22,6 +22,9 @@ from . import sandbox
 from .worker import wire
 
 
+STARTUP_TIMEOUT = 120.0  # starting Python and importing torch in the sandbox, on a busy machine
+
+
 class WorkerFailure(Exception):
     """The worker did not answer properly; `reason` is written for the student."""
 
@@ -63,6 +66,18 @@ class Worker:
         self.output_size = self.output_dropped = 0
         self._reader = threading.Thread(target=self._drain, args=(self.process.stdout,), daemon=True)
         self._reader.start()
+        self._wait_ready()
+
+    def _wait_ready(self) -> None:
+        """The worker says "ready" once Python and torch are up, so check time limits never include that."""
+        try:
+            (length,) = struct.unpack(">Q", self._read(8, time.monotonic() + STARTUP_TIMEOUT))
+            reply = wire.decode(self._read(min(length, 4096), time.monotonic() + STARTUP_TIMEOUT))
+        except (TimeoutError, EOFError, wire.WireError, struct.error):
+            reply = None
+        if not (isinstance(reply, dict) and reply.get("ready") is True):
+            printed = self.printed(600).strip()
+            self._fail("the sandboxed worker could not start" + (f": {printed}" if printed else ""))
 
     def _drain(self, stream) -> None:
         """Keep the last `output_bytes` of what the worker prints; read everything so it never blocks."""

@@ -124,6 +124,7 @@ def student_traceback(exc: BaseException) -> str:
 
 def main(in_fd: int, out_fd: int) -> None:
     handlers = {"load": load, "run": run}
+    wire.write_message(out_fd, {"ok": True, "ready": True})  # torch is imported: time limits start now
     while True:
         try:
             request = wire.read_message(in_fd)
