@@ -18,6 +18,7 @@ SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 _modules: dict[tuple[str, str], object] = {}
 _outputs: dict[tuple, object] = {}
 _lock = threading.Lock()
+_probe_lock = threading.Lock()  # assignments are graded in threads; probes use torch's global RNG, so one at a time
 
 
 def load_source(source: str, name: str, folder: Path):
@@ -43,7 +44,8 @@ def module(assignment: str, filename: str):
 def run_probe(mod, check: Check, variant: Variant, inputs: dict):
     """Run the check's probe on `mod` exactly as the worker would (same device, dtype and default device)."""
     probe = get_probe(check.probe)
-    return probe(mod, **to_device(inputs, variant.device))
+    with _probe_lock:
+        return probe(mod, **to_device(inputs, variant.device))
 
 
 def output(assignment: str, check: Check, variant: Variant, inputs: dict):
