@@ -89,6 +89,7 @@ class Assignment:
     checks: list[Check]
     forbidden: dict[str, list[str]] = field(default_factory=dict)   # component -> torch names it may not use
     tripwires: dict[str, list[str]] = field(default_factory=dict)   # component -> torch callables to watch
+    preload: list[str] = field(default_factory=list)  # modules the worker imports before any time limit starts
 
     def file_of(self, component: str) -> str:
         return next(f for f, names in self.files.items() if component in names)

@@ -94,7 +94,8 @@ class AssignmentGrader:
                 if not self.worker.alive:
                     self.worker.start()
                 reply = self.worker.request({"op": "load", "assignment_dir": f"{inside}/{self.assignment.name}",
-                                             "files": [filename], "tripwires": tripwires}, timeout=LOAD_TIMEOUT)
+                                             "files": [filename], "tripwires": tripwires,
+                                             "preload": self.assignment.preload}, timeout=LOAD_TIMEOUT)
                 status = reply.get("files", {}).get(filename, {"status": "error", "error": "no answer"})
             except WorkerFailure as failure:
                 status = {"status": "error", "error": f"importing {filename} failed: {failure.reason}"}

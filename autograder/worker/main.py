@@ -6,7 +6,7 @@ for the student's own debugging. The grader never believes anything from here bu
 
 Requests:
     {"op": "load", "assignment_dir": "/submission/a2_optimizers", "files": ["optimizers.py"],
-     "tripwires": ["torch.optim.Adam.step", ...]}
+     "tripwires": ["torch.optim.Adam.step", ...], "preload": ["torch._dynamo"]}
     {"op": "run", "probe": "optimizers.trajectory", "file": "optimizers.py", "inputs": {...},
      "device": "cpu", "default_device": null}
 Replies:
@@ -61,6 +61,8 @@ def install_tripwire(dotted: str) -> None:
 
 
 def load(request: dict) -> dict:
+    for name in request.get("preload", []):
+        importlib.import_module(name)  # e.g. torch._dynamo, which torch.optim imports on first use (~1.5 s)
     folder = request["assignment_dir"]
     SUBMISSION_ROOTS.append(folder)
     for name in request.get("tripwires", []):
