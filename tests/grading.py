@@ -6,11 +6,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import torch
+
 from autograder.checks import ASSIGNMENTS
 from autograder.grade import AssignmentGrader
 from autograder.hints import read_header
 
 from support import ROOT, SOLUTIONS
+
+CUDA = torch.cuda.is_available()  # on a GPU machine the same tests also run every CUDA variant
 
 
 def make_submission(files: dict[str, str], root: Path | None = None) -> Path:
@@ -39,7 +43,7 @@ def with_dropins(assignment: str, dropins: list[Path]) -> dict[str, str]:
 def grade_files(assignment: str, files: dict[str, str], components=None, quick=False, **options):
     root = make_submission(files)
     try:
-        return AssignmentGrader(ASSIGNMENTS[assignment], root, cuda=False, components=components, quick=quick,
+        return AssignmentGrader(ASSIGNMENTS[assignment], root, cuda=CUDA, components=components, quick=quick,
                                 **options).run()
     finally:
         shutil.rmtree(root, ignore_errors=True)
