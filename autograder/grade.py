@@ -96,7 +96,9 @@ class AssignmentGrader:
                 reply = self.worker.request({"op": "load", "assignment_dir": f"{inside}/{self.assignment.name}",
                                              "files": [filename], "tripwires": tripwires,
                                              "preload": self.assignment.preload}, timeout=LOAD_TIMEOUT)
-                status = reply.get("files", {}).get(filename, {"status": "error", "error": "no answer"})
+                status = reply.get("files", {}).get(filename) or {
+                    "status": "error", "error": reply.get("error", "the worker gave no answer"),
+                    "traceback": reply.get("traceback", "")}
             except WorkerFailure as failure:
                 status = {"status": "error", "error": f"importing {filename} failed: {failure.reason}"}
             if status.get("status") != "ok":

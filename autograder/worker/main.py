@@ -62,7 +62,10 @@ def install_tripwire(dotted: str) -> None:
 
 def load(request: dict) -> dict:
     for name in request.get("preload", []):
-        importlib.import_module(name)  # e.g. torch._dynamo, which torch.optim imports on first use (~1.5 s)
+        try:
+            importlib.import_module(name)  # e.g. torch._dynamo, which torch.optim imports on first use (~1.5 s)
+        except Exception as exc:  # then whoever needs it pays for it later, or fails there with the reason
+            print(f"worker: preloading {name} failed: {describe(exc)}", file=sys.stderr)
     folder = request["assignment_dir"]
     SUBMISSION_ROOTS.append(folder)
     for name in request.get("tripwires", []):
