@@ -15,7 +15,6 @@ def test_factories_without_device_land_on_meta():
         assert torch.tensor(0.0).device.type == "cpu"          # a scalar mixes with CUDA tensors
         assert torch.zeros(3, device="cpu").device.type == "cpu"
         assert torch.zeros_like(p).device.type == "cpu"
-        assert torch.tensor(p).device.type == "cpu"
 
 
 def test_mixing_a_proxied_tensor_with_an_input_fails_like_cuda():
