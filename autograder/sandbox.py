@@ -123,7 +123,9 @@ def _set_limits(limits: Limits, use_cuda: bool, drop_to_nobody: bool):
 def worker_command(level: str, grader_root: Path, submission: Path, scratch: Path, fds: tuple[int, int],
                    use_cuda: bool, limits: Limits = Limits()):
     """(argv, env, preexec_fn, paths) to start a worker; `paths` says where the submission is as the worker sees it."""
+    # USER and LOGNAME: the sandbox's uid has no /etc/passwd entry, and torch asks getpass.getuser() for cache paths
     env = {"PATH": "/usr/bin:/bin", "HOME": SCRATCH_INSIDE, "TMPDIR": SCRATCH_INSIDE, "LANG": "C.UTF-8",
+           "USER": "student", "LOGNAME": "student",
            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1", "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
            "MPLBACKEND": "Agg"}
     if not use_cuda:
