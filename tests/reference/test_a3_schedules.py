@@ -14,6 +14,7 @@ import torch.optim.lr_scheduler as torch_schedulers
 from support import DEVICES, reference
 
 S = reference("a3_schedules", "schedules.py")
+O = reference("a2_optimizers", "optimizers.py")  # the course's own optimizers: schedules must drive them too
 GROUP_LRS = [0.1, 0.03, 1.7]
 RTOL = 1e-12
 
@@ -62,7 +63,10 @@ def assert_same(got, expected, rtol=RTOL):
 OPTIMIZERS = {
     "sgd": (torch.optim.SGD, {"momentum": 0.9}),
     "adam": (torch.optim.Adam, {}),
+    "a2-sgd": (O.SGD, {"momentum": 0.9}),     # the a2 reference, compared against torch's scheduler on torch's SGD
+    "a2-adam": (O.Adam, {}),
 }
+TORCH_TWIN = {"a2-sgd": "sgd", "a2-adam": "adam"}
 
 CASES = [
     ("StepLR", dict(step_size=7, gamma=0.5)),
@@ -99,7 +103,8 @@ CASES = [
 @pytest.mark.parametrize("name,kwargs", CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)])
 def test_matches_torch(name, kwargs, optimizer_name):
     optimizer_class, options = OPTIMIZERS[optimizer_name]
-    expected = trajectory(getattr(torch_schedulers, name), kwargs, 300, optimizer_class, options)
+    torch_class, torch_options = OPTIMIZERS[TORCH_TWIN.get(optimizer_name, optimizer_name)]
+    expected = trajectory(getattr(torch_schedulers, name), kwargs, 300, torch_class, torch_options)
     assert_same(trajectory(getattr(S, name), kwargs, 300, optimizer_class, options), expected)
     assert_same(trajectory(getattr(S, name), kwargs, 300, optimizer_class, options, resume_at=137), expected)
 
