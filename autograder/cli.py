@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     g = sub.add_parser("grade", help="grade one submission")
     g.add_argument("submission", help="a folder like assignments/, one assignment folder, or a .zip of either")
-    g.add_argument("--assignment", action="append", metavar="NAME", help="grade only this assignment (repeatable)")
+    g.add_argument("--assignment", action="extend", nargs="+", metavar="NAME",
+                   help="grade only these assignments (--assignment a1_initialization a2_optimizers, or repeated)")
     g.add_argument("--device", choices=["cpu", "cuda", "all"], default="all",
                    help="cpu: CPU only; cuda: also CUDA (an error if absent); all: CUDA where present (default)")
     g.add_argument("--json", metavar="PATH", help="also write Gradescope's results.json here")

@@ -33,6 +33,41 @@ class WorkerFailure(Exception):
         self.reason, self.timed_out = reason, timed_out
 
 
+class MemoryLimit(Exception):
+    def __init__(self, used: int):
+        self.used = used
+
+
+def tree_rss_bytes(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc; 0 where it cannot be read).
+
+    The address-space limit cannot be used with CUDA (the driver reserves huge virtual ranges), so the
+    grader also watches what the worker really uses while it waits for a reply."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE_SIZE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
 class Worker:
     """One sandboxed worker process for one assignment of one submission."""
 
@@ -146,6 +181,9 @@ class Worker:
                               "os._exit, sys.exit and crashes end the check with no result")
         except wire.WireError as exc:
             return self._fail(f"the worker sent a malformed reply ({exc})")
+        except MemoryLimit as exc:
+            return self._fail(f"memory limit exceeded: the worker used {exc.used / 1024**3:.1f} GiB "
+                              f"(limit {self.limits.memory_bytes / 1024**3:.0f} GiB); the worker was stopped")
         if not isinstance(reply, dict) or not isinstance(reply.get("ok"), bool):
             return self._fail("the worker sent a malformed reply")
         return reply
@@ -160,8 +198,11 @@ class Worker:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError
-            ready, _, _ = select.select([self._from_worker], [], [], min(remaining, 0.5))
+            ready, _, _ = select.select([self._from_worker], [], [], min(remaining, 0.25))
             if not ready:
+                used = tree_rss_bytes(self.process.pid) if self.process else 0
+                if used > self.limits.memory_bytes:
+                    raise MemoryLimit(used)
                 continue
             chunk = os.read(self._from_worker, min(left, 1 << 20))
             if not chunk:

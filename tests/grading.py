@@ -20,6 +20,7 @@ CUDA = torch.cuda.is_available()  # on a GPU machine the same tests also run eve
 def make_submission(files: dict[str, str], root: Path | None = None) -> Path:
     """files: {"a2_optimizers/optimizers.py": source, ...} -> a submission folder laid out like assignments/."""
     root = Path(root or tempfile.mkdtemp(prefix="submission-"))
+    root.mkdir(parents=True, exist_ok=True)
     root.chmod(0o755)
     for rel, source in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -115,3 +115,20 @@ def test_unusable_input_exits_2_with_one_line(make_input, tmp_path):
     done = grade(make_input(tmp_path))
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and done.stderr.startswith("error:")
+
+
+def test_unknown_assignment_and_missing_cuda_exit_2():
+    done = grade(ROOT / "examples/correct", "--assignment", "a9_nothing")
+    assert done.returncode == 2 and done.stderr.startswith("error: unknown assignment")
+    import torch
+    if not torch.cuda.is_available():
+        done = grade(ROOT / "examples/correct", "--device", "cuda")
+        assert done.returncode == 2 and "no CUDA device" in done.stderr
+
+
+def test_several_assignments_after_one_flag(tmp_path):
+    done = grade(ROOT / "assignments", "--assignment", "a4_normalization", "a5_regularization",
+                 json_path=tmp_path / "r.json")
+    assert done.returncode == 0, done.stderr
+    assert {t["tags"][0] for t in json.loads((tmp_path / "r.json").read_text())["tests"]} == \
+        {"a4_normalization", "a5_regularization"}

@@ -190,3 +190,26 @@ def test_a_file_that_hangs_at_import_costs_only_its_own_components():
         grade.LOAD_TIMEOUT = old
     s = scores(results)
     assert s["xavier_uniform_"][0] == 0 and s["relu"][0] == s["relu"][1]
+
+
+def test_memory_watchdog_stops_a_worker_without_an_address_space_limit(tmp_path):
+    """CUDA runs cannot use RLIMIT_AS; the grader watches resident memory instead."""
+    from autograder.runner import Worker, WorkerFailure
+    from grading import make_submission
+
+    files = evil_sgd("hog = []\nwhile True:\n    hog.append(bytearray(50 * 2**20))\n    time.sleep(0.01)")
+    root = make_submission(files, tmp_path / "submission")
+    worker = Worker(root, use_cuda=True, limits=sandbox.Limits(memory_bytes=2 * 1024**3))
+    try:
+        worker.start()
+        reply = worker.request({"op": "load", "assignment_dir": f"{worker.submission_inside}/a2_optimizers",
+                                "files": ["optimizers.py"]}, timeout=60)
+        assert reply["files"]["optimizers.py"]["status"] == "ok"
+        import torch
+        inputs = {"component": "SGD", "groups": [{"params": [torch.ones(3)], "options": {}}], "kwargs": {"lr": 0.1},
+                  "grads": [[torch.ones(3)]]}
+        with pytest.raises(WorkerFailure, match="memory limit exceeded"):
+            worker.request({"op": "run", "probe": "optimizers.trajectory", "file": "optimizers.py",
+                            "inputs": inputs, "device": "cpu"}, timeout=60)
+    finally:
+        worker.close()
