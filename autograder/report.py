@@ -39,15 +39,29 @@ def table(results: list[CheckResult]) -> str:
     return "\n".join(lines)
 
 
+def _messages(r: CheckResult) -> frozenset[str]:
+    """What a check said, without the [device/dtype] labels (to spot a component that failed one way)."""
+    return frozenset(line.split("] ", 1)[1] if line.startswith("[") and "] " in line else line
+                     for line in r.lines if "skipped: no CUDA" not in line)
+
+
 def feedback_text(results: list[CheckResult], show_passed: bool = False) -> str:
-    """Feedback for every check that lost points (and, if asked, those that did not)."""
+    """Feedback for every check that lost points (and, if asked, those that did not). When every check of a
+    component failed for the same reason (a missing file, a stub, a syntax error), it is said once."""
     out = []
-    for r in results:
-        if r.passed and not show_passed:
+    for (assignment, component), rs in by_component(results).items():
+        failed = [r for r in rs if not r.passed]
+        if len(rs) > 1 and len(failed) == len(rs) and len({_messages(r) for r in rs}) == 1:
+            max_score = sum(r.max_score for r in rs)
+            out.append(f"{assignment} / {component} / all {len(rs)} checks  [0.00/{max_score:.2f}, FAILED]")
+            out += ["    " + line.replace("\n", "\n    ") for line in sorted(_messages(rs[0]))]
             continue
-        status = "passed" if r.passed else "FAILED"
-        out.append(f"{r.assignment} / {r.component} / {r.name}  [{r.score:.2f}/{r.max_score:.2f}, {status}]")
-        out += ["    " + line.replace("\n", "\n    ") for line in r.lines]
+        for r in rs:
+            if r.passed and not show_passed:
+                continue
+            status = "passed" if r.passed else "FAILED"
+            out.append(f"{r.assignment} / {r.component} / {r.name}  [{r.score:.2f}/{r.max_score:.2f}, {status}]")
+            out += ["    " + line.replace("\n", "\n    ") for line in r.lines]
     return "\n".join(out) if out else "Every check passed."
 
 
