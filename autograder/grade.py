@@ -13,17 +13,11 @@ Flow for one assignment (one worker, so one assignment's code cannot touch anoth
 from __future__ import annotations
 
 import concurrent.futures
-import os
-import tempfile
-import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import torch
-
 from . import feedback, hints, originality, references
-from .check import Assignment, Check, Variant, cast_inputs, to_device, variants
+from .check import Assignment, Check, Variant, cast_inputs, variants
 from .runner import Worker, WorkerFailure
 
 LOAD_TIMEOUT = 30.0    # importing one student file (the worker is already up)
@@ -49,7 +43,7 @@ class CheckResult:
 
 
 def _merge_same(lines: list[str]) -> list[str]:
-    """'[cpu float64] x', '[cpu float32] x' -> '[cpu float64, cpu float32] x' (same message, several variants)."""
+    """'[cpu/float64] x', '[cpu/float32] x' -> '[cpu/float64, cpu/float32] x' (same message, several variants)."""
     merged: dict[str, list[str]] = {}
     other = []
     for line in lines:
@@ -133,7 +127,8 @@ class AssignmentGrader:
         results = []
         self.worker = Worker(self.root, use_cuda=self.cuda)
         try:
-            self._ensure_worker()
+            if sources:  # nothing to import when every file is missing
+                self._ensure_worker()
             for filename, components in a.files.items():
                 status = self.loaded.get(filename, {})
                 for c in components:

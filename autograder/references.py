@@ -9,8 +9,6 @@ import sys
 import threading
 from pathlib import Path
 
-import torch
-
 from .check import Check, Variant, to_device
 from .worker.probes import get_probe
 

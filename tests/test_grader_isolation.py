@@ -6,7 +6,6 @@ SGD's check must fail with a clear reason, and Adam (the untouched reference) mu
 import hashlib
 import os
 import subprocess
-import sys
 import time
 
 import pytest

@@ -8,7 +8,6 @@ in-place contract (returns the tensor, keeps dtype and device, works on a Parame
 from __future__ import annotations
 
 import math
-import warnings
 
 import pytest
 import torch

@@ -8,7 +8,6 @@ A mistake must fail at least one check; an alternative must pass them all.
 import copy
 import math
 import warnings
-from pathlib import Path
 
 import pytest
 import torch

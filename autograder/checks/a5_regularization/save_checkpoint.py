@@ -8,8 +8,6 @@ Three properties, each with its own probe (worker/probes/callbacks.py):
 """
 from __future__ import annotations
 
-import torch
-
 from ...check import Check
 from ...feedback import Mismatch
 from .checkpoint_runs import EXTRA, compare_resume, run_inputs
