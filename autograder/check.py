@@ -27,9 +27,9 @@ class Check:
     make_inputs: Callable[[], dict]  # seeded; float64 CPU tensors; never shown to the student
     describe_path: Callable[[tuple], str] = lambda path: "".join(f"[{p!r}]" for p in path)
     dtypes: tuple = ("float64", "float32")
-    device_proxy: bool = False     # also run once with the default device set to meta
+    device_proxy: bool = False     # also run once under the device proxy (worker/device_proxy.py)
     timeout: float = 10.0          # seconds for one variant (the worker is killed after it)
-    compare: Callable | None = None  # compare(expected, got, dtype, check) -> Mismatch | None; default: numbers
+    compare: Callable | None = None  # compare(expected, got, dtype, expected_device=None) -> Mismatch | None
     cpu_only: bool = False         # e.g. checks about files or RNG that say nothing new on CUDA
 
 
@@ -37,11 +37,11 @@ class Check:
 class Variant:
     device: str                    # "cpu" or "cuda"
     dtype: str                     # "float64" or "float32"
-    default_device: str | None = None  # "meta" for the device-awareness proxy (worker/device_proxy.py)
+    device_proxy: bool = False     # run under worker/device_proxy.py (tensors made without device= go to meta)
 
     @property
     def label(self) -> str:
-        proxy = " (device proxy)" if self.default_device else ""
+        proxy = " (device proxy)" if self.device_proxy else ""
         return f"{self.device}/{self.dtype}{proxy}"
 
     @property
@@ -54,7 +54,7 @@ def variants(check: Check, cuda: bool) -> list[tuple[Variant, bool]]:
     devices = ["cpu"] if check.cpu_only else ["cpu", "cuda"]
     out = [(Variant(device, dtype), device == "cpu" or cuda) for device in devices for dtype in check.dtypes]
     if check.device_proxy:
-        out.append((Variant("cpu", check.dtypes[0], default_device="meta"), True))
+        out.append((Variant("cpu", check.dtypes[0], device_proxy=True), True))
     return out
 
 

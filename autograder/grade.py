@@ -190,7 +190,7 @@ class AssignmentGrader:
                 return False, f"{filename} could not be imported in a fresh worker", None
             timeout = min(check.timeout, AFTER_TIMEOUT_S) if check.component in self.timed_out else check.timeout
             reply = self.worker.request({"op": "run", "probe": check.probe, "file": filename, "inputs": inputs,
-                                         "device": variant.device, "default_device": variant.default_device},
+                                         "device": variant.device, "device_proxy": variant.device_proxy},
                                         timeout=timeout)
         except WorkerFailure as failure:
             if failure.timed_out:
@@ -200,7 +200,7 @@ class AssignmentGrader:
         if not reply["ok"]:
             if reply.get("kind") == "not_implemented":
                 return False, f"not implemented yet ({reply.get('error', '')})", None
-            where = "" if variant.default_device is None else (
+            where = "" if not variant.device_proxy else (
                 " (the device proxy run: a tensor created without device= was put on the 'meta' device, as it "
                 "would sit on the CPU next to CUDA inputs on a GPU; create tensors on the input's device, e.g. "
                 "torch.zeros_like(p) or device=x.device)")
@@ -210,7 +210,7 @@ class AssignmentGrader:
         if tripped:
             return False, (f"no credit: {check.component} called {', '.join(sorted(tripped))}; implement the "
                            "algorithm yourself instead of calling PyTorch's"), None
-        expected = references.output(self.assignment.name, check, variant, inputs)
+        expected = references.output(self.assignment.name, filename, check, variant, inputs)
         mismatch = (check.compare or feedback.compare_outputs)(expected, reply.get("output"), variant.dtype,
                                                                 expected_device=variant.device)
         if mismatch is None:

@@ -46,18 +46,13 @@ def run_probe(mod, check: Check, variant: Variant, inputs: dict):
         return probe(mod, **to_device(inputs, variant.device))
 
 
-def output(assignment: str, check: Check, variant: Variant, inputs: dict):
+def output(assignment: str, filename: str, check: Check, variant: Variant, inputs: dict):
+    """The reference's output for one check and variant (the proxy variant shares its CPU twin's)."""
     key = (assignment, check.component, check.name, variant.device, variant.dtype)
     with _lock:
         if key in _outputs:
             return _outputs[key]
-    filename = _file_of(assignment, check)
     result = run_probe(module(assignment, filename), check, variant, inputs)
     with _lock:
         _outputs[key] = result
     return result
-
-
-def _file_of(assignment: str, check: Check) -> str:
-    from .checks import ASSIGNMENTS
-    return ASSIGNMENTS[assignment].file_of(check.component)

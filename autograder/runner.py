@@ -89,7 +89,7 @@ class Worker:
         scratch.mkdir()
         to_worker_r, self._to_worker = os.pipe()
         self._from_worker, from_worker_w = os.pipe()
-        argv, env, preexec, (self.submission_inside, _) = sandbox.worker_command(
+        argv, env, preexec, self.submission_inside = sandbox.worker_command(
             self.level, self.grader_root, self.submission_root, scratch, (to_worker_r, from_worker_w),
             self.use_cuda, self.limits)
         self.process = subprocess.Popen(argv, env=env, cwd=scratch, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

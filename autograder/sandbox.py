@@ -122,7 +122,7 @@ def _set_limits(limits: Limits, use_cuda: bool, drop_to_nobody: bool):
 
 def worker_command(level: str, grader_root: Path, submission: Path, scratch: Path, fds: tuple[int, int],
                    use_cuda: bool, limits: Limits = Limits()):
-    """(argv, env, preexec_fn, paths) to start a worker; `paths` says where the submission is as the worker sees it."""
+    """(argv, env, preexec_fn, submission folder as the worker sees it) to start a worker."""
     # USER and LOGNAME: the sandbox's uid has no /etc/passwd entry, and torch asks getpass.getuser() for cache paths
     env = {"PATH": "/usr/bin:/bin", "HOME": SCRATCH_INSIDE, "TMPDIR": SCRATCH_INSIDE, "LANG": "C.UTF-8",
            "USER": "student", "LOGNAME": "student",
@@ -150,7 +150,7 @@ def worker_command(level: str, grader_root: Path, submission: Path, scratch: Pat
                  "--ro-bind", str(submission), SUBMISSION_INSIDE,
                  "--bind", str(scratch), SCRATCH_INSIDE, "--chdir", SCRATCH_INSIDE,
                  python] + runner
-        return argv, env, _set_limits(limits, use_cuda, drop_to_nobody=False), (SUBMISSION_INSIDE, grader_root)
+        return argv, env, _set_limits(limits, use_cuda, drop_to_nobody=False), SUBMISSION_INSIDE
     # Without a mount namespace the worker sees the real paths; guard.py keeps it inside them.
     runner[2] = str(grader_root / "autograder" / "worker" / "run_worker.py")
     env.update(HOME=str(scratch), TMPDIR=str(scratch), GRADER_ALLOWED_READ=os.pathsep.join(
@@ -158,7 +158,6 @@ def worker_command(level: str, grader_root: Path, submission: Path, scratch: Pat
                           "/lib", "/lib64", "/etc"]),
                GRADER_ALLOWED_WRITE=str(scratch))
     if level == "nobody":
-        for path in (scratch,):
-            os.chown(path, pwd.getpwnam("nobody").pw_uid, pwd.getpwnam("nobody").pw_gid)
+        os.chown(scratch, pwd.getpwnam("nobody").pw_uid, pwd.getpwnam("nobody").pw_gid)
     return [python] + runner, env, _set_limits(limits, use_cuda, drop_to_nobody=(level == "nobody")), \
-        (str(submission), grader_root)
+        str(submission)

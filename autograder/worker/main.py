@@ -8,7 +8,7 @@ Requests:
     {"op": "load", "assignment_dir": "/submission/a2_optimizers", "files": ["optimizers.py"],
      "tripwires": ["torch.optim.Adam.step", ...], "preload": ["torch._dynamo"]}
     {"op": "run", "probe": "optimizers.trajectory", "file": "optimizers.py", "inputs": {...},
-     "device": "cpu", "default_device": null}
+     "device": "cpu", "device_proxy": false}
 Replies:
     {"ok": true, "output": ..., "tripped": [names of tripwires called during the run]}
     {"ok": false, "error": "TypeError: ...", "traceback": "...", "kind": "exception" | "not_implemented"}
@@ -101,7 +101,7 @@ def run(request: dict) -> dict:
     probe = get_probe(request["probe"])
     inputs = wire.to_plain(request["inputs"], request["device"])
     TRIPPED.clear()
-    proxy = DeviceProxy() if request.get("default_device") == "meta" else contextlib.nullcontext()
+    proxy = DeviceProxy() if request.get("device_proxy") else contextlib.nullcontext()
     try:
         with proxy:
             output = probe(module, **inputs)
