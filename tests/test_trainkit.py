@@ -2,6 +2,7 @@
 
 Everything runs in a few seconds on one CPU thread, apart from one MNIST-1D generation (module fixture).
 """
+import inspect
 import io
 import random
 import subprocess
@@ -151,6 +152,39 @@ def test_generating_data_leaves_global_generators_alone(tmp_path):
     np.random.seed(7)
     data.load_mnist1d(seed=0, num_samples=100, cache_dir=tmp_path)   # a cache miss: generates
     assert (random.random(), np.random.rand()) == expected
+
+
+def test_validation_split_is_stratified_seeded_and_disjoint(mnist):
+    splits = data.split_validation(mnist, val_size=100, seed=5, normalize=False)
+    assert (len(splits.train), len(splits.val), len(splits.test)) == (700, 100, 200)
+    assert torch.bincount(splits.val.y, minlength=10).tolist() == [10] * 10, "10 per class"
+    together = torch.cat([splits.train.x, splits.val.x])
+    assert torch.equal(together.sort(dim=0).values, mnist.x_train.sort(dim=0).values), "a partition"
+    assert torch.equal(splits.test.x, mnist.x_test) and torch.equal(splits.test.y, mnist.y_test)
+    again = data.split_validation(mnist, val_size=100, seed=5, normalize=False)
+    other = data.split_validation(mnist, val_size=100, seed=6, normalize=False)
+    assert torch.equal(again.val.x, splits.val.x) and not torch.equal(other.val.x, splits.val.x)
+    with pytest.raises(ValueError, match="multiple"):
+        data.split_validation(mnist, val_size=105)
+
+
+def test_normalization_uses_the_training_part_only(mnist):
+    raw = data.split_validation(mnist, val_size=100, seed=5, normalize=False)
+    splits = data.split_validation(mnist, val_size=100, seed=5)
+    assert splits.mean == pytest.approx(raw.train.x.mean().item())
+    assert splits.std == pytest.approx(raw.train.x.std().item())
+    assert splits.train.x.mean().abs() < 1e-5 and (splits.train.x.std() - 1).abs() < 1e-5
+    assert torch.allclose(splits.val.x, (raw.val.x - splits.mean) / splits.std)
+    assert torch.allclose(splits.test.x, (raw.test.x - splits.mean) / splits.std)
+    assert "Splits(train=700, val=100, test=200" in repr(splits)
+    moved = splits.to("cpu")
+    assert moved is not splits and torch.equal(moved.val.y, splits.val.y)
+
+
+def test_load_splits_loads_then_splits(cache_dir):
+    splits = data.load_splits(seed=3, num_samples=SAMPLES, cache_dir=cache_dir, val_size=50)
+    assert (len(splits.train), len(splits.val), len(splits.test)) == (750, 50, 200)
+    assert inspect.signature(data.load_splits).parameters["val_size"].default == 500  # 3500 / 500 / 1000
 
 
 def test_batches_cover_every_sample_once_per_epoch():

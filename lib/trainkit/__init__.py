@@ -4,7 +4,8 @@ Modules (import the one you need, e.g. ``from trainkit.problems import rosenbroc
 
 - ``trainkit.seeding``   ``seed_everything(seed)``: fix Python, NumPy, PyTorch and CUDA random numbers.
 - ``trainkit.devices``   ``available_devices()``, ``pick_device(prefer="cuda")``.
-- ``trainkit.data``      ``load_mnist1d(...)`` (generated locally, cached as .npz), ``batches(x, y, ...)``.
+- ``trainkit.data``      ``load_mnist1d(...)`` (generated locally, cached as .npz), ``load_splits(...)``
+                         (train / validation / test), ``batches(x, y, ...)``.
 - ``trainkit.problems``  2-D test functions (``ravine``, ``rosenbrock``, ``noisy_quadratic``) and
                          ``trajectory(make_optimizer, loss_fn, start, steps)``.
 - ``trainkit.models``    ``mlp(...)``: the multilayer perceptron the assignments train.

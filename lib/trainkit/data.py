@@ -1,10 +1,15 @@
-"""Data: MNIST-1D, generated locally and cached, and a minibatch iterator.
+"""Data: MNIST-1D, generated locally and cached, split three ways, and a minibatch iterator.
 
 MNIST-1D (Greydanus, 2020) is a 1-D stand-in for MNIST: 10 classes of length-40 signals, small enough
 to train on a laptop CPU in seconds, hard enough that optimizers and regularizers make a visible
 difference. We generate it with ``mnist1d.data.make_dataset`` (about 2 s) and never download it: the
 course must run without network. The generated arrays are cached as a plain ``.npz`` (no pickle), so
 every later load takes milliseconds.
+
+Three splits, and why (``load_splits``): the 1000 test signals are touched once, by a final report.
+Every decision made while training (when to stop, which learning rate, which model) is made on a
+*validation* set carved from the 4000 training signals with a fixed seed. Choosing anything by its test
+accuracy makes that accuracy an optimistic estimate of how the choice does on new data.
 """
 from __future__ import annotations
 
@@ -40,6 +45,85 @@ class MNIST1D:
     def __repr__(self) -> str:
         return (f"MNIST1D(train={len(self.y_train)}, test={len(self.y_test)}, "
                 f"features={self.x_train.shape[1]}, device={self.x_train.device})")
+
+
+@dataclass(repr=False)
+class Split:
+    """One split: signals ``x`` ``[N, 40]`` float32 and labels ``y`` ``[N]`` int64."""
+
+    x: torch.Tensor
+    y: torch.Tensor
+
+    def __len__(self) -> int:
+        return len(self.y)
+
+    def to(self, device) -> "Split":
+        return Split(self.x.to(device), self.y.to(device))
+
+
+@dataclass(repr=False)
+class Splits:
+    """Train, validation and test splits, normalized with the training part's statistics.
+
+    ``mean`` and ``std`` are the scalars every split was normalized with: ``x = (raw - mean) / std``,
+    computed on ``train`` alone (statistics from the validation or test signals would leak them).
+    """
+
+    train: Split
+    val: Split
+    test: Split
+    mean: float = 0.0
+    std: float = 1.0
+
+    def to(self, device) -> "Splits":
+        """The same splits on ``device`` (a new object; this one is unchanged)."""
+        return Splits(self.train.to(device), self.val.to(device), self.test.to(device), self.mean, self.std)
+
+    def __repr__(self) -> str:
+        return (f"Splits(train={len(self.train)}, val={len(self.val)}, test={len(self.test)}, "
+                f"device={self.train.x.device})")
+
+
+def split_validation(data: MNIST1D, val_size: int = 500, seed: int = 0, normalize: bool = True) -> Splits:
+    """Carve a validation set of ``val_size`` signals out of ``data``'s training split.
+
+    Stratified: each of the classes gives ``val_size / classes`` of its training signals (drawn with a
+    ``torch.Generator`` seeded with ``seed``), so the validation set has the class balance of the
+    training set and every run with the same seed gets the same split. The test split is passed through
+    untouched. With ``normalize``, every split becomes ``(x - mean) / std`` with the mean and standard
+    deviation of the *remaining training signals* (scalars: a per-position statistic would tell a
+    translation-invariant model where a signal usually sits).
+    """
+    classes = torch.unique(data.y_train)
+    if val_size % len(classes):
+        raise ValueError(f"val_size must be a multiple of the {len(classes)} classes, got {val_size}")
+    generator = torch.Generator().manual_seed(seed)
+    per_class = val_size // len(classes)
+    val_index = []
+    for c in classes:
+        members = torch.nonzero(data.y_train == c).flatten()
+        if len(members) <= per_class:
+            raise ValueError(f"class {int(c)} has only {len(members)} training signals, cannot keep "
+                             f"{per_class} of them for validation")
+        val_index.append(members[torch.randperm(len(members), generator=generator)[:per_class]])
+    val_index = torch.cat(val_index).sort().values
+    is_val = torch.zeros(len(data.y_train), dtype=torch.bool)
+    is_val[val_index] = True
+    train = Split(data.x_train[~is_val], data.y_train[~is_val])
+    val = Split(data.x_train[is_val], data.y_train[is_val])
+    test = Split(data.x_test, data.y_test)
+    if not normalize:
+        return Splits(train, val, test)
+    mean, std = train.x.mean().item(), train.x.std().item()
+    scale = lambda split: Split((split.x - mean) / std, split.y)  # noqa: E731
+    return Splits(scale(train), scale(val), scale(test), mean, std)
+
+
+def load_splits(val_size: int = 500, split_seed: int = 0, normalize: bool = True, device="cpu",
+                **load_kwargs) -> Splits:
+    """MNIST-1D (``load_mnist1d(**load_kwargs)``) split into train, validation and test: see
+    ``split_validation``. The defaults give 3500 training, 500 validation and 1000 test signals."""
+    return split_validation(load_mnist1d(**load_kwargs), val_size, split_seed, normalize).to(device)
 
 
 def default_cache_dir() -> Path:
