@@ -31,6 +31,9 @@ class Check:
     timeout: float = 10.0          # seconds for one variant (the worker is killed after it)
     compare: Callable | None = None  # compare(expected, got, dtype, expected_device=None) -> Mismatch | None
     cpu_only: bool = False         # e.g. checks about files or RNG that say nothing new on CUDA
+    needs_reference: bool = True   # False: `compare` judges the output alone (expected is None), e.g. a6's
+                                   # accuracy threshold, so the reference's slow run is never made
+    hints: bool = True             # False: never run the mistake corpus on this check (too slow to repeat)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class Assignment:
     forbidden: dict[str, list[str]] = field(default_factory=dict)   # component -> torch names it may not use
     tripwires: dict[str, list[str]] = field(default_factory=dict)   # component -> torch callables to watch
     preload: list[str] = field(default_factory=list)  # modules the worker imports before any time limit starts
+    provided: list[str] = field(default_factory=list)  # course files (solutions/<name>/...) graded as ours, not theirs
+    uses: list[str] = field(default_factory=list)      # earlier assignments whose files this one imports (a6: a1-a5)
 
     def file_of(self, component: str) -> str:
         return next(f for f, names in self.files.items() if component in names)

@@ -26,6 +26,7 @@ class Mismatch:
     path: tuple              # where in the output, e.g. ("params", 3, 1)
     message: str             # what differs, for the student
     index: tuple | None = None
+    credit: float = 0.0      # the fraction of the variant's points still earned (partial credit), 0 by default
 
 
 def _fmt(x) -> str:

@@ -13,6 +13,7 @@ Flow for one assignment (one worker, so one assignment's code cannot touch anoth
 from __future__ import annotations
 
 import concurrent.futures
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,6 +111,8 @@ class AssignmentGrader:
         a = self.assignment
         if not self.folder.is_dir():
             return _fail_all(a, a.checks, f"missing: the submission has no {a.name}/ folder")
+        for filename in a.provided:  # the course's own files: the submission's copies are not graded, ours are
+            shutil.copyfile(references.SOLUTIONS / a.name / filename, self.folder / filename)
         blocked: dict[str, str] = {}   # component -> why all its checks score 0
         sources = {}
         for filename, components in a.files.items():
@@ -170,10 +173,10 @@ class AssignmentGrader:
                 continue
             ran += 1
             inputs = cast_inputs(base_inputs, variant.torch_dtype)
-            ok, line, got = self._run_variant(check, variant, filename, inputs)
-            passed += ok
+            credit, line, got = self._run_variant(check, variant, filename, inputs)
+            passed += credit
             result.lines.append(f"[{variant.label}] {line}")
-            if not ok and got is not None and not hint_given and variant.device == "cpu":
+            if credit < 1 and got is not None and check.hints and not hint_given and variant.device == "cpu":
                 hint = hints.matching_hint(a.name, check, filename, inputs, got, variant.dtype)
                 if hint:
                     result.lines.append(f"Hint: {hint}")
@@ -183,11 +186,11 @@ class AssignmentGrader:
         return result
 
     def _run_variant(self, check: Check, variant: Variant, filename: str, inputs: dict):
-        """(passed, feedback line, student's output or None)."""
+        """(credit: 1.0 passed, 0.0 failed, in between for partial credit; feedback line; student's output or None)."""
         try:
             self._ensure_worker()
             if self.loaded.get(filename, {}).get("status") != "ok":
-                return False, f"{filename} could not be imported in a fresh worker", None
+                return 0.0, f"{filename} could not be imported in a fresh worker", None
             timeout = min(check.timeout, AFTER_TIMEOUT_S) if check.component in self.timed_out else check.timeout
             reply = self.worker.request({"op": "run", "probe": check.probe, "file": filename, "inputs": inputs,
                                          "device": variant.device, "device_proxy": variant.device_proxy},
@@ -196,26 +199,29 @@ class AssignmentGrader:
             if failure.timed_out:
                 self.timed_out.add(check.component)
             printed = self.worker.printed(400).strip()
-            return False, failure.reason + (f"\n    last output: {printed[-400:]}" if printed else ""), None
+            return 0.0, failure.reason + (f"\n    last output: {printed[-400:]}" if printed else ""), None
         if not reply["ok"]:
             if reply.get("kind") == "not_implemented":
-                return False, f"not implemented yet ({reply.get('error', '')})", None
+                return 0.0, f"not implemented yet ({reply.get('error', '')})", None
             where = "" if not variant.device_proxy else (
                 " (the device proxy run: a tensor created without device= was put on the 'meta' device, as it "
                 "would sit on the CPU next to CUDA inputs on a GPU; create tensors on the input's device, e.g. "
                 "torch.zeros_like(p) or device=x.device)")
             tb = f"\n{reply['traceback']}" if reply.get("traceback") else ""
-            return False, f"raised {reply.get('error', 'an error')}{where}{tb}", None
+            return 0.0, f"raised {reply.get('error', 'an error')}{where}{tb}", None
         tripped = set(reply.get("tripped") or []) & set(self.assignment.tripwires.get(check.component, []))
         if tripped:
-            return False, (f"no credit: {check.component} called {', '.join(sorted(tripped))}; implement the "
+            return 0.0, (f"no credit: {check.component} called {', '.join(sorted(tripped))}; implement the "
                            "algorithm yourself instead of calling PyTorch's"), None
-        expected = references.output(self.assignment.name, filename, check, variant, inputs)
+        expected = references.output(self.assignment.name, filename, check, variant, inputs) \
+            if check.needs_reference else None
         mismatch = (check.compare or feedback.compare_outputs)(expected, reply.get("output"), variant.dtype,
                                                                 expected_device=variant.device)
         if mismatch is None:
-            return True, "passed", reply.get("output")
-        return False, f"{check.describe_path(mismatch.path)}: {mismatch.message}", reply.get("output")
+            return 1.0, "passed", reply.get("output")
+        credit = min(max(float(mismatch.credit), 0.0), 1.0)
+        partial = f" ({credit:.0%} of this variant's points)" if credit > 0 else ""
+        return credit, f"{check.describe_path(mismatch.path)}: {mismatch.message}{partial}", reply.get("output")
 
 
 def grade(submission_root: Path, assignments: list[Assignment], cuda: bool, parallel: int = 2,

@@ -7,26 +7,16 @@ mistake's HINT, which names the likely slip without showing the solution.
 """
 from __future__ import annotations
 
-import ast
 import functools
 import threading
 from pathlib import Path
 
 from . import feedback, references
 from .check import Check, Variant
+from .corpus import read_header, source_with
 
 MISTAKES = Path(__file__).resolve().parent / "mistakes"
 _lock = threading.Lock()
-
-
-def read_header(path: Path) -> dict:
-    """COMPONENT, FILE and HINT of a corpus module, read without running it."""
-    values = {}
-    for node in ast.parse(path.read_text()).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and isinstance(node.value, ast.Constant):
-            values[node.targets[0].id] = node.value.value
-    return values
 
 
 @functools.cache
@@ -38,7 +28,7 @@ def corpus(assignment: str) -> list[tuple[Path, dict]]:
 @functools.cache
 def build(assignment: str, filename: str, mistake_path: Path):
     """The reference file with one component replaced by the mistake (what the corpus tests submit, too)."""
-    source = (references.SOLUTIONS / assignment / filename).read_text() + "\n\n" + mistake_path.read_text()
+    source = source_with((references.SOLUTIONS / assignment / filename).read_text(), mistake_path)
     return references.load_source(source, f"mistake_{mistake_path.stem}", references.SOLUTIONS / assignment)
 
 

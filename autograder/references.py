@@ -26,6 +26,7 @@ def load_source(source: str, name: str, folder: Path):
     module.__file__ = str(folder / f"{name}.py")
     if str(folder) not in sys.path:
         sys.path.append(str(folder))
+    sys.modules[name] = module  # dataclasses (a6's TrainConfig) look their module up while it executes
     exec(compile(source, module.__file__, "exec"), module.__dict__)
     return module
 

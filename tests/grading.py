@@ -10,7 +10,7 @@ import torch
 
 from autograder.checks import ASSIGNMENTS
 from autograder.grade import AssignmentGrader
-from autograder.hints import read_header
+from autograder.corpus import read_header, source_with
 
 from support import ROOT, SOLUTIONS
 
@@ -29,15 +29,17 @@ def make_submission(files: dict[str, str], root: Path | None = None) -> Path:
 
 
 def reference_files(assignment: str) -> dict[str, str]:
-    return {f"{assignment}/{f}": (SOLUTIONS / assignment / f).read_text() for f in ASSIGNMENTS[assignment].files}
+    """The reference files of `assignment`, and of the earlier assignments it imports (a6 runs on a1-a5)."""
+    return {f"{name}/{f}": (SOLUTIONS / name / f).read_text()
+            for name in [*ASSIGNMENTS[assignment].uses, assignment] for f in ASSIGNMENTS[name].files}
 
 
 def with_dropins(assignment: str, dropins: list[Path]) -> dict[str, str]:
-    """The reference files with each drop-in module's source appended to the file it belongs to."""
+    """The reference files with each corpus module applied to the file it belongs to (autograder/corpus.py)."""
     files = reference_files(assignment)
     for path in dropins:
         key = f"{assignment}/{read_header(path)['FILE']}"
-        files[key] += "\n\n" + path.read_text()
+        files[key] = source_with(files[key], path)
     return files
 
 

@@ -6,7 +6,7 @@ and graded by the real grader (quick mode: the first CPU variant of each check o
 import pytest
 
 from autograder.checks import ASSIGNMENTS
-from autograder.hints import read_header
+from autograder.corpus import read_header
 
 from grading import corpus, grade_files, grade_many, scores, with_dropins
 

@@ -1,0 +1,22 @@
+"""a6_pipeline: the hidden checks, one file per component.
+
+Shared pieces: train_runs.py (the watched runs' inputs, facts and feedback) and torch_counterparts.py (torch's
+versions of the a1–a5 components, which the pipeline must not use). a6 runs on the student's own a1–a5 files
+(`uses`), imported through the course's components.py (`provided`: the submission's copy is replaced by ours).
+"""
+from ...check import Assignment
+from . import evaluate, label_smoothing_cross_entropy, parameter_groups, train
+
+_PIPELINE = [label_smoothing_cross_entropy, parameter_groups, evaluate, train]
+_COMPONENTS = _PIPELINE
+
+ASSIGNMENT = Assignment(
+    name="a6_pipeline",
+    files={"augment.py": [], "model.py": [], "pipeline.py": [m.COMPONENT for m in _PIPELINE]},
+    checks=[c for m in _COMPONENTS for c in m.CHECKS],
+    forbidden={m.COMPONENT: m.FORBIDDEN for m in _COMPONENTS},
+    tripwires={m.COMPONENT: m.TRIPWIRES for m in _COMPONENTS},
+    preload=["torch._dynamo"],  # the first optimizer imports it; not part of any check's time
+    provided=["components.py"],
+    uses=["a1_initialization", "a2_optimizers", "a3_schedules", "a4_normalization", "a5_regularization"],
+)
