@@ -34,6 +34,8 @@ class Check:
     needs_reference: bool = True   # False: `compare` judges the output alone (expected is None), e.g. a6's
                                    # accuracy threshold, so the reference's slow run is never made
     hints: bool = True             # False: never run the mistake corpus on this check (too slow to repeat)
+    same_mistake: Callable | None = None  # same_mistake(mistake's output, student's) -> bool, for checks whose
+                                   # compare judges the student's output alone (a resumed run against its own)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from trainkit.data import load_splits
 
 from ...check import Check
 from .torch_counterparts import TRAIN_FORBIDDEN, TRAIN_TRIPWIRES
-from .train_runs import compare_outcome, compare_resume, describe, run_inputs
+from .train_runs import compare_outcome, compare_resume, describe, run_inputs, same_resume_mistake
 
 COMPONENT = "train"
 FORBIDDEN = TRAIN_FORBIDDEN
@@ -70,12 +70,14 @@ CHECKS = [
           "pipeline_runs.resume", run_inputs(6806, {**ADAMW_ONECYCLE, "epochs": 5, "batch_size": 8, "max_shift": 1,
                                                     "jitter": 0.05}, sizes=(32, 10, 6), dropout=0.3,
                                              interrupt_epoch=2),
-          describe_path=describe, compare=compare_resume, dtypes=("float64",), cpu_only=True),
+          describe_path=describe, compare=compare_resume, same_mistake=same_resume_mistake,
+          dtypes=("float64",), cpu_only=True),
     Check(COMPONENT, "resume after 3 epochs in the middle of early stopping's patience: SGD in Lookahead", 2,
           "pipeline_runs.resume", run_inputs(6807, {**SGD_LOOKAHEAD, "epochs": 6, "batch_size": 16, "patience": 3,
                                                     "max_shift": 0, "jitter": 0.0}, sizes=(32, 10, 6), dropout=0.1,
                                              interrupt_epoch=3, script=[1.0, 0.6, 0.7, 0.75, 0.8, 0.5]),
-          describe_path=describe, compare=compare_resume, dtypes=("float64",), cpu_only=True),
+          describe_path=describe, compare=compare_resume, same_mistake=same_resume_mistake,
+          dtypes=("float64",), cpu_only=True),
     Check(COMPONENT, "your ResNet1d and train() on MNIST-1D, 4 epochs of batch 64: validation accuracy", 6,
           "pipeline_runs.outcome", outcome_inputs(epochs=4, batch_size=64, seed=0), dtypes=("float32",),
           compare=compare_outcome, needs_reference=False, hints=False, timeout=90.0),

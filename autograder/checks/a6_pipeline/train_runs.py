@@ -95,10 +95,17 @@ def run_inputs(seed: int, config: dict, sizes=(48, 20, 10), dropout: float = 0.0
 
 # -- a run interrupted and resumed ------------------------------------------------------------------------
 
+# The order in which a resumed run's history is compared with the uninterrupted one: the first thing that
+# differs points to its cause (a rate: the scheduler; a loss with the same rates: a generator; ...).
+HISTORY_ORDER = ("epoch", "lr", "train_loss", "val_loss", "val_accuracy", "examples", "best_epoch")
+
+
 def _first_difference(a, b, path=()):
-    """The path of the first place two plain structures differ (exactly: tensors bit for bit), or None."""
+    """The path of the first place two plain structures differ (exactly: tensors bit for bit), or None.
+    A history's keys are visited in HISTORY_ORDER."""
     if isinstance(a, dict) and isinstance(b, dict):
-        for key in a:
+        keys = sorted(a, key=lambda k: HISTORY_ORDER.index(k) if k in HISTORY_ORDER else len(HISTORY_ORDER))
+        for key in keys:
             if key not in b:
                 return path + (key,)
             found = _first_difference(a[key], b[key], path + (key,))
@@ -106,13 +113,11 @@ def _first_difference(a, b, path=()):
                 return found
         return None if set(a) == set(b) else path
     if isinstance(a, list) and isinstance(b, list):
-        if len(a) != len(b):
-            return path + (min(len(a), len(b)),)
         for i, (x, y) in enumerate(zip(a, b)):
             found = _first_difference(x, y, path + (i,))
             if found is not None:
                 return found
-        return None
+        return None if len(a) == len(b) else path + (min(len(a), len(b)),)
     tensors = [getattr(v, "tensor", v) for v in (a, b)]
     if all(isinstance(t, torch.Tensor) for t in tensors):
         same = tensors[0].shape == tensors[1].shape and torch.equal(tensors[0].cpu(), tensors[1].cpu())
@@ -120,18 +125,40 @@ def _first_difference(a, b, path=()):
     return None if a == b and type(a) is type(b) else path
 
 
+CAUSES = {
+    "epoch": "the resumed run's epochs are not the uninterrupted run's: it must continue with the epoch after the "
+             "one last.pt holds, and return the whole history, the epochs before the interruption included "
+             "(save the history in last.pt and load it back)",
+    "lr": "the learning rates after resuming differ: the scheduler's state (and the optimizer's) must come back "
+          "from last.pt",
+    "train_loss": "the rates match but the training losses after resuming differ: the batch order and "
+                  "augmentation come from your torch.Generator, whose get_state() must be saved and "
+                  "set_state() restored (save_checkpoint restores only the global generators), and dropout "
+                  "from the global generators",
+    "val_loss": "the training matched but the validation losses differ: look at what the resumed model is "
+                "evaluated with",
+    "best_epoch": "every epoch matched but early stopping decided differently: the stopper's state (best, "
+                  "best_epoch, the count of bad epochs, the best weights) must be saved and restored",
+}
+
+
 def resume_diagnosis(path: tuple) -> str:
     """What the first difference between the resumed and the uninterrupted run points to."""
-    if path[:1] == ("history",) and len(path) >= 3 and isinstance(path[2], int):
-        return (f"history[{path[1]!r}][{path[2]}] differs: look at what {path[1]!r} depends on in that epoch "
-                "(the batch order and augmentation come from your torch.Generator, whose get_state() must be "
-                "saved and set_state() restored; dropout from the global generators; the rate from the scheduler; "
-                "the early-stopping counters from the stopper)")
-    if path[:1] == ("history",):
-        return (f"the history differs at {list(path[1:])}: the resumed run must return the whole history, the "
-                "epochs before the interruption included (save it in last.pt and load it back)")
+    if path[:1] == ("history",) and len(path) >= 2:
+        where = f"history[{path[1]!r}]" + "".join(f"[{p!r}]" for p in path[2:])
+        return f"{where} differs: " + CAUSES.get(path[1], "look at what that entry depends on")
     return ("the final weights differ although the history matched: the best weights kept by the stopper "
             "(its best_state) must come back too")
+
+
+def same_resume_mistake(mistake, got) -> bool:
+    """For hints: the mistake's resumed run leaves its own uninterrupted run at the same place as the student's."""
+    paths = []
+    for record in (mistake, got):
+        if not isinstance(record, dict) or not all(k in record for k in ("uninterrupted", "resumed")):
+            return False
+        paths.append(_first_difference(record["uninterrupted"], record["resumed"]))
+    return paths[0] is not None and paths[0] == paths[1]
 
 
 def compare_resume(expected, got, dtype, expected_device=None) -> Mismatch | None:
