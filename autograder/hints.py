@@ -7,6 +7,7 @@ mistake's HINT, which names the likely slip without showing the solution.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import threading
 from pathlib import Path
@@ -39,7 +40,8 @@ def matching_hint(assignment: str, check: Check, filename: str, inputs: dict, go
         try:
             with _lock:
                 module = build(assignment, filename, path)
-            expected = references.run_probe(module, check, Variant("cpu", dtype), inputs)
+            # a copy each: a mistake that writes into its inputs must not change them for the next one
+            expected = references.run_probe(module, check, Variant("cpu", dtype), copy.deepcopy(inputs))
         except Exception:
             continue  # a mistake that cannot run on these inputs says nothing about them
         if check.same_mistake is not None:

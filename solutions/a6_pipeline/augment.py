@@ -47,8 +47,8 @@ def gaussian_jitter(x: torch.Tensor, std: float, generator: torch.Generator | No
     r"""Add independent Gaussian noise to every element: :math:`y = x + \text{std} \cdot \varepsilon`,
     :math:`\varepsilon \sim \mathcal{N}(0, 1)` drawn from ``generator``, of ``x``'s shape, dtype and device.
 
-    ``std`` is a standard deviation, not a variance. (``torch.randn_like`` takes no generator: draw with
-    ``torch.randn(x.shape, generator=generator, ...)`` so that a seeded pipeline can repeat its noise.)
+    ``std`` is a standard deviation, not a variance. Draw the noise from ``generator`` (pass it on: noise
+    drawn from the global generator cannot be repeated by a seeded pipeline without disturbing everything else).
     """
     if not std >= 0:
         raise ValueError(f"std must be non-negative, got {std!r}")

@@ -6,62 +6,22 @@ torch's (torch.optim.AdamW and SGD, torch's OneCycleLR, clip_grad_norm_, BatchNo
 swapped in: the two histories agree to float64 precision. Then the reference's own promises: an interrupted
 run resumed from last.pt is bit for bit the uninterrupted one, and best.pt holds the best epoch.
 """
-import importlib.util
-import sys
-import types
-
 import pytest
 import torch
 import torch.nn.functional as F
 
 from support import SOLUTIONS
 from trainkit.data import Split, Splits
+from trainkit.swap import load_a6, own_components, torch_components
 
 FOLDER = SOLUTIONS / "a6_pipeline"
 
 
-def load(file: str, components: types.ModuleType | None, tag: str):
-    """Execute solutions/a6_pipeline/<file> as a fresh module whose `components` is the one given."""
-    sys.path.insert(0, str(FOLDER))
-    saved = sys.modules.get("components")
-    try:
-        if components is not None:
-            sys.modules["components"] = components
-        else:
-            sys.modules.pop("components", None)
-        spec = importlib.util.spec_from_file_location(f"a6_{tag}_{file[:-3]}", FOLDER / file)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        if saved is not None:
-            sys.modules["components"] = saved
-        sys.path.remove(str(FOLDER))
-
-
-def torch_components() -> types.ModuleType:
-    """components.py's names, each bound to PyTorch's own implementation."""
-    own = load("components.py", None, "own")
-    theirs = types.ModuleType("components")
-    theirs.__dict__.update({name: getattr(own, name) for name in own.__all__})
-    theirs.__dict__.update(
-        SGD=torch.optim.SGD, AdamW=torch.optim.AdamW, OneCycleLR=torch.optim.lr_scheduler.OneCycleLR,
-        clip_grad_norm_=torch.nn.utils.clip_grad_norm_, BatchNorm1d=torch.nn.BatchNorm1d, relu=F.relu,
-        Dropout=torch.nn.Dropout, kaiming_normal_=torch.nn.init.kaiming_normal_,
-        xavier_uniform_=torch.nn.init.xavier_uniform_)
-    return theirs
-
-
 @pytest.fixture(scope="module")
 def pipelines():
-    own = load("components.py", None, "own")
-    out = {}
-    for tag, components in (("own", own), ("torch", torch_components())):
-        sys.modules["components"] = components
-        out[tag] = (load("model.py", components, tag), load("pipeline.py", components, tag))
-    sys.modules["components"] = own
-    return out
+    """{"own": (model, pipeline) on the course's references, "torch": the same on torch's components}."""
+    loaded = {"own": load_a6(FOLDER, own_components(FOLDER)), "torch": load_a6(FOLDER, torch_components(FOLDER))}
+    return {tag: (a6.model, a6.pipeline) for tag, a6 in loaded.items()}
 
 
 def tiny_splits(seed=0):
