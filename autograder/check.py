@@ -34,6 +34,7 @@ class Check:
     needs_reference: bool = True   # False: `compare` judges the output alone (expected is None), e.g. a6's
                                    # accuracy threshold, so the reference's slow run is never made
     hints: bool = True             # False: never run the mistake corpus on this check (too slow to repeat)
+    slow: bool = False             # a whole training run (a6's outcome): the test suite's quick mode skips it
     same_mistake: Callable | None = None  # same_mistake(mistake's output, student's) -> bool, for checks whose
                                    # compare judges the student's output alone (a resumed run against its own)
 

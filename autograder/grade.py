@@ -63,8 +63,8 @@ def _fail_all(assignment: Assignment, checks: list[Check], reason: str) -> list[
 class AssignmentGrader:
     def __init__(self, assignment: Assignment, submission_root: Path, cuda: bool, progress=None,
                  components: set[str] | None = None, quick: bool = False, checks_per_component: int | None = None):
-        """For the tests: `components` grades only these, `quick` only the first CPU variant of each check,
-        `checks_per_component` only the first checks of each component."""
+        """For the tests: `components` grades only these, `quick` only the first CPU variant of each check (and
+        no slow check), `checks_per_component` only the first checks of each component."""
         self.assignment, self.root, self.cuda = assignment, submission_root, cuda
         self.components, self.quick, self.checks_per_component = components, quick, checks_per_component
         self.timed_out: set[str] = set()   # components that hit a time limit
@@ -148,6 +148,8 @@ class AssignmentGrader:
                     continue
                 taken[check.component] = taken.get(check.component, 0) + 1
                 if self.checks_per_component and taken[check.component] > self.checks_per_component:
+                    continue
+                if self.quick and check.slow:
                     continue
                 if check.component in blocked:
                     results.append(CheckResult(a.name, check.component, check.name, check.points, 0.0,

@@ -88,8 +88,11 @@ def test_broken_example_fails_each_broken_part_with_a_clear_reason_and_nothing_e
     assert "missing file: a3_schedules/schedules.py" in by_component[("a3_schedules", "StepLR")]
     assert "not implemented" in by_component[("a4_normalization", "LayerNorm")]
     assert "died" in by_component[("a5_regularization", "l1_penalty")]
+    assert "No module named 'progress'" in by_component[("a6_pipeline", "train")]
+    assert "../a3_schedules/schedules.py" in by_component[("a6_pipeline", "ResNet1d")], "a6 runs on the a1-a5 next to it"
     for key in [("a1_initialization", "relu"), ("a1_initialization", "kaiming_normal_"),
-                ("a5_regularization", "EarlyStopping"), ("a5_regularization", "l2_penalty")]:
+                ("a5_regularization", "EarlyStopping"), ("a5_regularization", "l2_penalty"),
+                ("a6_pipeline", "random_shift")]:
         assert scores[key][0] == scores[key][1], f"{key} lost points to another component's breakage"
 
 

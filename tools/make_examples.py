@@ -3,8 +3,9 @@
     examples/correct   every assignment as a careful student would hand it in: the reference with the
                        solution markers gone (so it reads like a filled-in stub)
     examples/mistakes  the same with typical mistakes swapped in (a few per assignment, from the corpus)
-    examples/broken    a syntax error (a2), an infinite loop (a1), a missing file (a3), a crash (a5), and one
-                       assignment left as the untouched stubs (a4)
+    examples/broken    a syntax error (a2), an infinite loop (a1), a missing file (a3), a crash (a5), one
+                       assignment left as the untouched stubs (a4), and a6 importing a helper module that was
+                       not handed in (its model then fails on the a3 file missing next to it)
 
 They are generated so they never drift from the references; tests/test_examples.py grades them.
 Usage:  python tools/make_examples.py [--check]
@@ -18,6 +19,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from autograder.corpus import is_change, read_header, source_with  # noqa: E402
 SOLUTIONS, ASSIGNMENTS, MISTAKES = ROOT / "solutions", ROOT / "assignments", ROOT / "autograder" / "mistakes"
 FILES = {  # assignment -> the files students hand in
     "a1_initialization": ["initializers.py", "activations.py"],
@@ -25,6 +28,7 @@ FILES = {  # assignment -> the files students hand in
     "a3_schedules": ["schedules.py"],
     "a4_normalization": ["normalization.py", "clipping.py"],
     "a5_regularization": ["regularization.py", "callbacks.py"],
+    "a6_pipeline": ["augment.py", "model.py", "pipeline.py", "components.py"],
 }
 TYPICAL_MISTAKES = {
     "a1_initialization": ["xavier_uniform__missing_sqrt3", "relu__kink_gradient_one"],
@@ -32,6 +36,7 @@ TYPICAL_MISTAKES = {
     "a3_schedules": ["steplr__decays_one_step_early", "warmupcosinelr__warmup_starts_at_zero"],
     "a4_normalization": ["batchnorm1d__unbiased_variance_normalizing", "clip_grad_norm___per_parameter_norm"],
     "a5_regularization": ["dropout__no_rescaling", "early_stopping__min_delta_not_strict"],
+    "a6_pipeline": ["random_shift__wraps_around", "train__scheduler_stepped_per_epoch", "evaluate__train_mode"],
 }
 
 
@@ -54,8 +59,7 @@ def mistake_definition(path: Path) -> tuple[str, str, str]:
     """(component, file, the wrong definition's source) of a corpus module."""
     source = path.read_text()
     tree = ast.parse(source)
-    header = {n.targets[0].id: n.value.value for n in tree.body
-              if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) and isinstance(n.targets[0], ast.Name)}
+    header = read_header(path)
     lines = source.split("\n")
     keep = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     parts = ["\n".join(lines[(n.decorator_list[0].lineno if n.decorator_list else n.lineno) - 1:n.end_lineno])
@@ -71,9 +75,12 @@ def build() -> dict[Path, str]:
             out[Path("correct") / assignment / f] = text
         wrong = dict(correct)
         for stem in TYPICAL_MISTAKES[assignment]:
-            component, filename, definition = mistake_definition(MISTAKES / assignment / f"{stem}.py")
-            helpers_first = definition  # helper functions of the mistake come along with it
-            wrong[filename] = replace_definition(wrong[filename], component, helpers_first)
+            path = MISTAKES / assignment / f"{stem}.py"
+            component, filename, definition = mistake_definition(path)
+            if is_change(path):   # a list of changes applies to the file as it is
+                wrong[filename] = source_with(wrong[filename], path)
+            else:                 # a drop-in replaces the definition (its helper functions come along)
+                wrong[filename] = replace_definition(wrong[filename], component, definition)
         for f, text in wrong.items():
             out[Path("mistakes") / assignment / f] = text
     broken = {
@@ -85,7 +92,13 @@ def build() -> dict[Path, str]:
         "a4_normalization": {f: (ASSIGNMENTS / "a4_normalization" / f).read_text() for f in FILES["a4_normalization"]},
         "a5_regularization": {f: without_markers((SOLUTIONS / "a5_regularization" / f).read_text())
                               for f in FILES["a5_regularization"]},
+        "a6_pipeline": {f: without_markers((SOLUTIONS / "a6_pipeline" / f).read_text())
+                        for f in FILES["a6_pipeline"]},
     }
+    pipeline = broken["a6_pipeline"]["pipeline.py"]
+    broken["a6_pipeline"]["pipeline.py"] = pipeline.replace(
+        "from augment import gaussian_jitter, random_shift\n",
+        "from augment import gaussian_jitter, random_shift\nfrom progress import ProgressBar  # a file of mine I forgot to hand in\n", 1)
     init = broken["a1_initialization"]["initializers.py"]
     broken["a1_initialization"]["initializers.py"] = replace_definition(init, "xavier_uniform_", (
         "def xavier_uniform_(tensor, gain=1.0, generator=None):\n"

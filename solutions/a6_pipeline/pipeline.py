@@ -33,10 +33,10 @@ BEST_CHECKPOINT = "best.pt"     # written when the validation loss improves: the
 class TrainConfig:
     """Everything ``train`` needs to know besides the model and the data (handout section 1)."""
 
-    epochs: int = 15                  # passes over the training split (fewer if early stopping stops)
+    epochs: int = 6                   # passes over the training split (fewer if early stopping stops)
     batch_size: int = 64
     optimizer: str = "adamw"          # "adamw" (your a2 AdamW) or "sgd" (your a2 SGD, Nesterov momentum)
-    lr: float = 1e-2                  # the peak learning rate: OneCycle's max_lr, WarmupCosine's top
+    lr: float = 2e-2                  # the peak learning rate: OneCycle's max_lr, WarmupCosine's top
     momentum: float = 0.9             # SGD only
     weight_decay: float = 5e-2        # on weights only: see parameter_groups
     lookahead: bool = False           # wrap the optimizer in your a2 Lookahead(k=5, alpha=0.5)

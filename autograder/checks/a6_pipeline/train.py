@@ -80,5 +80,5 @@ CHECKS = [
           dtypes=("float64",), cpu_only=True),
     Check(COMPONENT, "your ResNet1d and train() on MNIST-1D, 4 epochs of batch 64: validation accuracy", 6,
           "pipeline_runs.outcome", outcome_inputs(epochs=4, batch_size=64, seed=0), dtypes=("float32",),
-          compare=compare_outcome, needs_reference=False, hints=False, timeout=90.0),
+          compare=compare_outcome, needs_reference=False, hints=False, slow=True, timeout=90.0),
 ]
