@@ -11,3 +11,15 @@ def get_probe(name: str):
     if function not in module.PROBES:
         raise KeyError(f"unknown probe {name}")
     return getattr(module, function)
+
+
+def raised(call) -> str:
+    """The name of the exception `call()` raises, or "no exception" (for inputs that must be rejected).
+    NotImplementedError goes through: a stub is reported as not implemented, not as a wrong exception."""
+    try:
+        call()
+    except NotImplementedError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any type is reported, the check says which one it expects
+        return type(exc).__name__
+    return "no exception"

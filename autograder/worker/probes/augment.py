@@ -22,18 +22,9 @@ from __future__ import annotations
 
 import torch
 
+from . import raised
+
 PROBES = {"shift_sample", "shift_edge_cases", "jitter_sample", "jitter_edge_cases", "generator_use"}
-
-
-def _raised(call) -> str:
-    """The name of the exception `call()` raises, or "no exception"."""
-    try:
-        call()
-    except NotImplementedError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any type is reported, the check says which one it expects
-        return type(exc).__name__
-    return "no exception"
 
 
 def _kept(x: torch.Tensor, y) -> dict:
@@ -109,7 +100,7 @@ def shift_edge_cases(module, x, seed):
     return {"max_shift_0": _kept(x, copy) | {
                 "copies_x": type(copy) is torch.Tensor and copy.shape == x.shape and copy.device == x.device
                 and torch.equal(copy.to(x.dtype), x)},
-            "negative_max_shift": _raised(lambda: module.random_shift(x.clone(), -1))}
+            "negative_max_shift": raised(lambda: module.random_shift(x.clone(), -1))}
 
 
 def jitter_sample(module, x, std, seed):
@@ -132,7 +123,7 @@ def jitter_edge_cases(module, x, seed):
     return {"std_0": _kept(x, same) | {
                 "copies_x": type(same) is torch.Tensor and same.shape == x.shape and same.device == x.device
                 and torch.equal(same.to(x.dtype), x)},
-            "negative_std": _raised(lambda: module.gaussian_jitter(x.clone(), -0.1))}
+            "negative_std": raised(lambda: module.gaussian_jitter(x.clone(), -0.1))}
 
 
 def generator_use(module, function, x, amount, seed):

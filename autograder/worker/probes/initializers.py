@@ -13,18 +13,9 @@ import inspect
 
 import torch
 
+from . import raised
+
 PROBES = {"fans", "gains", "sample"}
-
-
-def _raised(call) -> str:
-    """The name of the exception `call()` raises, or "no exception" (for inputs that must be rejected)."""
-    try:
-        call()
-    except NotImplementedError:
-        raise
-    except Exception as exc:
-        return type(exc).__name__
-    return "no exception"
 
 
 def _pair(result):
@@ -38,14 +29,14 @@ def fans(module, like, shapes, invalid_shapes=()):
         return torch.empty(shape, dtype=like.dtype, device=like.device)
 
     return {"fans": [_pair(module.calculate_fan_in_and_fan_out(weight(s))) for s in shapes],
-            "errors": [_raised(lambda s=s: module.calculate_fan_in_and_fan_out(weight(s))) for s in invalid_shapes]}
+            "errors": [raised(lambda s=s: module.calculate_fan_in_and_fan_out(weight(s))) for s in invalid_shapes]}
 
 
 def gains(module, cases=(), invalid_cases=()):
     """calculate_gain(nonlinearity, param) for each [nonlinearity, param] in `cases`; for each of
     `invalid_cases`, the name of the exception it raises."""
     return {"gains": [module.calculate_gain(name, param) for name, param in cases],
-            "errors": [_raised(lambda n=name, p=param: module.calculate_gain(n, p)) for name, param in invalid_cases]}
+            "errors": [raised(lambda n=name, p=param: module.calculate_gain(n, p)) for name, param in invalid_cases]}
 
 
 def _seeded(initializer, seed: int, device: torch.device) -> dict:

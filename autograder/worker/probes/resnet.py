@@ -23,18 +23,9 @@ import contextlib
 
 import torch
 
+from . import raised
+
 PROBES = {"forward", "dropout", "init"}
-
-
-def _raised(call) -> str:
-    """The name of the exception `call()` raises, or "no exception"."""
-    try:
-        call()
-    except NotImplementedError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any type is reported, the check says which one it expects
-        return type(exc).__name__
-    return "no exception"
 
 
 @contextlib.contextmanager
@@ -140,5 +131,5 @@ def init(module, component, kwargs, like, seed, nonnegative=None):
         with torch.no_grad():
             out["blocks_are_the_identity"] = [torch.equal(block(nonnegative.clone()), nonnegative) for block in blocks]
     else:
-        out["even_kernel_size"] = _raised(lambda: module.ResidualBlock1d(4, kernel_size=4))
+        out["even_kernel_size"] = raised(lambda: module.ResidualBlock1d(4, kernel_size=4))
     return out
