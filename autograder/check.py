@@ -97,7 +97,8 @@ class Assignment:
     tripwires: dict[str, list[str]] = field(default_factory=dict)   # component -> torch callables to watch
     preload: list[str] = field(default_factory=list)  # modules the worker imports before any time limit starts
     provided: list[str] = field(default_factory=list)  # course files (solutions/<name>/...) graded as ours, not theirs
-    uses: list[str] = field(default_factory=list)      # earlier assignments whose files this one imports (a6: a1-a5)
+    uses: dict[str, list[str]] = field(default_factory=dict)  # earlier assignment -> the components of it this
+                                                              # one runs on (a6 imports the student's a1-a5)
 
     def file_of(self, component: str) -> str:
         return next(f for f, names in self.files.items() if component in names)

@@ -226,10 +226,28 @@ class AssignmentGrader:
         return credit, f"{check.describe_path(mismatch.path)}: {mismatch.message}{partial}", reply.get("output")
 
 
+def note_what_it_runs_on(results: list[CheckResult], assignments: list[Assignment]) -> None:
+    """An assignment that runs on earlier ones (a6 on a1-a5): each of its failed checks says which of the
+    components it runs on lost points in this same grading, since a difference may come from those."""
+    failed = {(r.assignment, r.component) for r in results if not r.passed}
+    for a in assignments:
+        weak = [f"{component} ({name})" for name, components in a.uses.items() for component in components
+                if (name, component) in failed]
+        if not weak:
+            continue
+        note = (f"Note: {a.name} runs on your own earlier components, and these lost points where they were "
+                f"graded: {', '.join(weak)}. A difference here may come from them: fix those first.")
+        for r in results:
+            if r.assignment == a.name and not r.passed:
+                r.lines.append(note)
+
+
 def grade(submission_root: Path, assignments: list[Assignment], cuda: bool, parallel: int = 2,
           progress=None, **options) -> list[CheckResult]:
     """Grade every assignment, `parallel` workers at a time; results in assignment order."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
         futures = [pool.submit(AssignmentGrader(a, submission_root, cuda, progress, **options).run)
                    for a in assignments]
-        return [r for f in futures for r in f.result()]
+        results = [r for f in futures for r in f.result()]
+    note_what_it_runs_on(results, assignments)
+    return results

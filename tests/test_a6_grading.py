@@ -46,3 +46,19 @@ def test_the_outcome_earns_partial_credit_between_the_thresholds(accuracy, credi
         assert found is None
     else:
         assert found.credit == pytest.approx(credit) and f"{accuracy:.3f}" in found.message
+
+
+def test_a_failed_a6_check_names_the_earlier_components_that_lost_points_too():
+    from autograder.checks import ASSIGNMENTS
+    from autograder.grade import CheckResult, note_what_it_runs_on
+
+    results = [CheckResult("a4_normalization", "BatchNorm1d", "forward", 3, 1.0, ["[cpu/float64] wrong"]),
+               CheckResult("a4_normalization", "LayerNorm", "forward", 3, 0.0, ["[cpu/float64] wrong"]),
+               CheckResult("a2_optimizers", "AdamW", "steps", 2, 2.0),
+               CheckResult("a6_pipeline", "ResNet1d", "forward", 2, 0.0, ["[cpu/float64] differs"]),
+               CheckResult("a6_pipeline", "evaluate", "modes", 1, 1.0)]
+    note_what_it_runs_on(results, [ASSIGNMENTS["a4_normalization"], ASSIGNMENTS["a6_pipeline"]])
+    failed_a6, passed_a6 = results[3], results[4]
+    assert "BatchNorm1d (a4_normalization)" in failed_a6.output, "the a4 component a6 runs on, which failed"
+    assert "LayerNorm" not in failed_a6.output and "AdamW" not in failed_a6.output, "only failed ones a6 uses"
+    assert "Note:" not in passed_a6.output and "Note:" not in results[0].output

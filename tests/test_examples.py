@@ -77,6 +77,7 @@ def test_each_typical_mistake_loses_points_and_most_get_a_hint(graded):
             score, max_score = scores[(assignment, component)]
             assert score < max_score, f"{assignment}/{component} ({stem}) kept full marks"
     assert stdout.count("Hint:") >= len(make_examples.TYPICAL_MISTAKES)
+    assert "a6_pipeline runs on your own earlier components" in stdout, "a6 names the a1-a5 slips it runs on"
 
 
 def test_broken_example_fails_each_broken_part_with_a_clear_reason_and_nothing_else(graded):

@@ -24,5 +24,12 @@ ASSIGNMENT = Assignment(
     tripwires={m.COMPONENT: m.TRIPWIRES for m in _COMPONENTS},
     preload=["torch._dynamo"],  # the first optimizer imports it; not part of any check's time
     provided=["components.py"],
-    uses=["a1_initialization", "a2_optimizers", "a3_schedules", "a4_normalization", "a5_regularization"],
+    uses={  # what components.py imports, and what those are built on (AdamW on Adam, Dropout on dropout, ...)
+        "a1_initialization": ["calculate_fan_in_and_fan_out", "calculate_gain", "kaiming_normal_", "xavier_uniform_",
+                              "relu"],
+        "a2_optimizers": ["SGD", "Adam", "AdamW", "Lookahead"],
+        "a3_schedules": ["OneCycleLR", "WarmupCosineLR", "lr_range_test", "suggest_lr"],
+        "a4_normalization": ["BatchNorm1d", "clip_grad_norm_"],
+        "a5_regularization": ["dropout", "Dropout", "EarlyStopping", "save_checkpoint", "load_checkpoint"],
+    },
 )
