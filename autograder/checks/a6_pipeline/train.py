@@ -6,7 +6,7 @@ the test split never touched, decay on weights only, frozen parameters untouched
 batches only, every example once per epoch in a fresh order, the smoothed loss; early stopping on a scripted
 validation curve (when it stops, the best weights kept, best.pt and last.pt); a run interrupted and resumed
 that continues bit for bit. The outcome check: the student's own ResNet1d and train() on MNIST-1D for a
-fixed budget of epochs must reach a validation accuracy (partial credit below it).
+fixed budget of epochs must reach an accuracy on signals train() never sees (partial credit below it).
 """
 from trainkit.data import load_splits
 
@@ -36,7 +36,8 @@ def stopping_config(patience, min_delta, epochs, seed):
 
 
 def outcome_inputs(epochs: int, batch_size: int, seed: int):
-    """MNIST-1D's three splits (generated or cached by the grader, never by student code) and the budget."""
+    """MNIST-1D's three splits (generated or cached by the grader, never by student code) and the budget.
+    The test split is the held-out set the probe measures on; train() is given NaN in its place."""
     def make_inputs() -> dict:
         splits = load_splits()
         return {"train_x": splits.train.x.double(), "train_y": splits.train.y,
@@ -78,7 +79,7 @@ CHECKS = [
                                              interrupt_epoch=3, script=[1.0, 0.6, 0.7, 0.75, 0.8, 0.5]),
           describe_path=describe, compare=compare_resume, same_mistake=same_resume_mistake,
           dtypes=("float64",), cpu_only=True),
-    Check(COMPONENT, "your ResNet1d and train() on MNIST-1D, 4 epochs of batch 64: validation accuracy", 6,
+    Check(COMPONENT, "your ResNet1d and train() on MNIST-1D, 4 epochs of batch 64: held-out accuracy", 6,
           "pipeline_runs.outcome", outcome_inputs(epochs=4, batch_size=64, seed=0), dtypes=("float32",),
           compare=compare_outcome, needs_reference=False, hints=False, slow=True, timeout=90.0),
 ]

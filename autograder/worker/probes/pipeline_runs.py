@@ -229,17 +229,19 @@ def resume(module, state, other_state, train_x, train_y, val_x, val_y, test_x, t
 
 def outcome(module, train_x, train_y, val_x, val_y, test_x, test_y, epochs, batch_size, seed):
     """The student's ResNet1d() and train() with their own TrainConfig defaults, but this many epochs of this
-    batch size: the validation accuracy of the model train() returns, measured here, and how long it took."""
-    data = _splits(train_x, train_y, val_x, val_y, test_x, test_y)
+    batch size; then the accuracy on signals train() never saw, measured here: train() gets NaN signals in
+    place of the test split (so nothing can be learnt from them, and using them shows), the accuracy is taken
+    on the real ones. Also the validation accuracy and how long training took."""
+    held_out = Split(torch.full_like(test_x, float("nan")), test_y)
+    data = Splits(Split(train_x, train_y), Split(val_x, val_y), held_out)
     model_module = importlib.import_module("model")   # the student's model.py (the reference's in the grader)
     torch.manual_seed(seed)
     model = model_module.ResNet1d().to(device=train_x.device, dtype=train_x.dtype)
     start = time.perf_counter()
-    history = module.train(model, data, module.TrainConfig(epochs=epochs, batch_size=batch_size, seed=seed))
+    module.train(model, data, module.TrainConfig(epochs=epochs, batch_size=batch_size, seed=seed))
     seconds = time.perf_counter() - start
     model.eval()
     with torch.no_grad():
-        accuracy = float((model(val_x).argmax(dim=-1) == val_y).double().mean())
-    reported = history.get("val_accuracy") if isinstance(history, dict) else None
-    return {"val_accuracy": accuracy, "seconds": seconds,
-            "history_val_accuracy": [float(a) for a in reported] if isinstance(reported, list) else None}
+        accuracy = {name: float((model(x).argmax(dim=-1) == y).double().mean())
+                    for name, x, y in (("held_out", test_x, test_y), ("validation", val_x, val_y))}
+    return {"held_out_accuracy": accuracy["held_out"], "val_accuracy": accuracy["validation"], "seconds": seconds}
