@@ -155,13 +155,23 @@ class AssignmentGrader:
                     results.append(CheckResult(a.name, check.component, check.name, check.points, 0.0,
                                                [blocked[check.component]]))
                 else:
-                    results.append(self._grade_check(check))
+                    results.append(self._grade_check_safely(check))
                 self.progress(a.name, 1)
         finally:
             self.worker.close()
         return results
 
     # -- one check ------------------------------------------------------------------------------------
+    def _grade_check_safely(self, check: Check) -> CheckResult:
+        """_grade_check, but a fault in the grader itself (this process) fails only this check, with a message
+        that names it; grading goes on and the report is still written."""
+        try:
+            return self._grade_check(check)
+        except Exception as exc:  # noqa: BLE001 - any fault of ours must cost one check, never the submission
+            return CheckResult(self.assignment.name, check.component, check.name, check.points, 0.0,
+                               [f"internal error of the grader while grading this check ({type(exc).__name__}: "
+                                f"{str(exc)[:300]}); this is not your fault: please report it"])
+
     def _grade_check(self, check: Check) -> CheckResult:
         a = self.assignment
         result = CheckResult(a.name, check.component, check.name, check.points)

@@ -44,9 +44,11 @@ def matching_hint(assignment: str, check: Check, filename: str, inputs: dict, go
             expected = references.run_probe(module, check, Variant("cpu", dtype), copy.deepcopy(inputs))
         except Exception:
             continue  # a mistake that cannot run on these inputs says nothing about them
-        if check.same_mistake is not None:
-            if check.same_mistake(expected, got):
-                return header["HINT"]
-        elif (check.compare or feedback.compare_outputs)(expected, got, dtype) is None:
+        try:
+            same = check.same_mistake(expected, got) if check.same_mistake is not None else \
+                (check.compare or feedback.compare_outputs)(expected, got, dtype) is None
+        except Exception:
+            continue  # a mistake whose output cannot be compared with the student's is not theirs
+        if same:
             return header["HINT"]
     return None
