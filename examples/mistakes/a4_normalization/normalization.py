@@ -115,13 +115,12 @@ class _BatchNorm(nn.Module):
         shape = _channel_shape(input)
         use_batch_statistics = self.training or self.running_mean is None
 
+        mean = input.mean(dim=dims) if use_batch_statistics else self.running_mean
+        centered = input - mean.reshape(shape)
         if use_batch_statistics:
-            mean = input.mean(dim=dims)
-            centered = input - mean.reshape(shape)
             var = (centered * centered).mean(dim=dims)    # biased: divide by m, as the paper does
         else:
-            mean, var = self.running_mean, self.running_var
-            centered = input - mean.reshape(shape)
+            var = self.running_var
 
         if self.training and self.track_running_stats:
             self.num_batches_tracked.add_(1)
