@@ -83,10 +83,9 @@ def run_inputs(seed: int, config: dict, sizes=(48, 20, 10), dropout: float = 0.0
         for split, n in zip(("train", "val", "test"), sizes):
             inputs[f"{split}_x"] = torch.randn(n, LENGTH, generator=g, dtype=torch.float64)
             inputs[f"{split}_y"] = torch.randint(0, CLASSES, (n,), generator=g)
-        if "interrupt_epoch" in extra:
+        if "interrupt_epoch" in extra:             # a resumed run starts from other weights
             inputs["other_state"] = _state(g)
-            inputs["dropout"] = dropout
-        elif dropout:
+        if dropout or "interrupt_epoch" in extra:  # the stopping probe takes no dropout
             inputs["dropout"] = dropout
         inputs.update(extra)
         return inputs

@@ -6,7 +6,7 @@ rates. They are written so that any correct loop gets the reference's facts, how
     process       one run: the per-batch order, the schedule, clipping, validation discipline, weight decay
     stopping      a scripted validation curve: the epoch early stopping stops at, the weights kept, best.pt
     resume        a run interrupted midway and resumed from last.pt in a fresh model: the same run, bit for bit
-    outcome       the student's own ResNet1d on MNIST-1D for a fixed budget: the validation accuracy reached
+    outcome       the student's own ResNet1d on MNIST-1D for a fixed budget: the accuracy on held-out signals
 
 The training data is plain tensors from the grader; trainkit's Splits is built here, as a student would.
 """
@@ -56,14 +56,14 @@ def _run(module, state, data, config, dropout=0.0, script=None, interrupt_at_ste
     return history, watch, model
 
 
-def _by_epoch(watch: Watch, steps_per_epoch: int) -> list[list[dict]]:
+def _by_epoch(watch: Watch) -> list[list[dict]]:
     """The events of each epoch e = 0, 1, ...: its training (steps e*S to (e+1)*S - 1) and the evaluation
     after it (forwards without autograd once (e+1)*S steps are done). Anything before the first step that is
     not training (a look at the untrained model) belongs to no epoch."""
     epochs: dict[int, list[dict]] = {}
     for event in watch.events:
         evaluation = event["kind"] == "forward" and not event["grad"]
-        epoch = (event["step"] - 1) // steps_per_epoch if evaluation else event["step"] // steps_per_epoch
+        epoch = (event["step"] - (1 if evaluation else 0)) // watch.steps_per_epoch
         if epoch >= 0:
             epochs.setdefault(epoch, []).append(event)
     return [epochs[k] for k in sorted(epochs)]
@@ -89,9 +89,7 @@ def _history_facts(history) -> dict | str:
 def process(module, state, train_x, train_y, val_x, val_y, test_x, test_y, config, dropout=0.0):
     """Facts about one run: the per-batch order, the schedule, clipping, validation discipline, weight decay."""
     data = _splits(train_x, train_y, val_x, val_y, test_x, test_y)
-    initial = {k: v.clone() for k, v in state.items()}
-    history, watch, model = _run(module, state, data, config, dropout)
-    per_epoch = _steps_per_epoch(len(data.train), config["batch_size"])
+    history, watch, model = _run(module, state, data, config, dropout)   # the Puppet copies `state`
     forwards = [e for e in watch.events if e["kind"] == "forward"]
     steps = [e for e in watch.events if e["kind"] == "step"]
     learning = [e for e in forwards if e["grad"]]                    # forwards that build a graph
@@ -114,7 +112,7 @@ def process(module, state, train_x, train_y, val_x, val_y, test_x, test_y, confi
         s["parallel"] and s["factors"] and all(
             abs(f - (1.0 if clip is None else min(1.0, clip / (s["incoming_norm"] + 1e-6)))) <= 1e-6
             for f in s["factors"].values()) for s in steps)
-    epochs = _by_epoch(watch, per_epoch)
+    epochs = _by_epoch(watch)
     after = model.state_dict()
     facts = {
         "optimizer_steps": len(steps),
@@ -129,7 +127,7 @@ def process(module, state, train_x, train_y, val_x, val_y, test_x, test_y, confi
                                                          for ev in epochs],
         "test_split_never_used": not any(e["split"] == "test" for e in forwards),
         "weight_decay_by_parameter": watch.decay or {},
-        "frozen_and_unused_parameters_untouched": all(torch.equal(after[k], initial[k]) for k in ("frozen", "unused")),
+        "frozen_and_unused_parameters_untouched": all(torch.equal(after[k], state[k]) for k in ("frozen", "unused")),
     }
     if augmented:
         facts["training_batches_augmented"] = bool(learning) and all(e["split"] is None for e in learning)

@@ -92,7 +92,7 @@ class Watch:
         self.decay: dict | None = None
         model.watch = self
         self.handles = [model.register_forward_pre_hook(self._forward)]
-        self.handles += [p.register_hook(self._backward(name)) for name, p in model.named_parameters()
+        self.handles += [p.register_hook(self._backward(name, p)) for name, p in model.named_parameters()
                          if p.requires_grad]
         self.handles += [register_optimizer_step_pre_hook(self._step), register_optimizer_step_post_hook(self._stepped)]
 
@@ -117,9 +117,8 @@ class Watch:
         if module.training and self.interrupt_at_step is not None and self.steps >= self.interrupt_at_step:
             raise Preempted(f"the grader stopped this run before step {self.steps}")
 
-    def _backward(self, name):
+    def _backward(self, name, p):
         def hook(grad):
-            p = dict(self.model.named_parameters())[name]
             stale = p.grad is not None and bool(p.grad.abs().sum() > 0)
             self.events.append({"kind": "backward", "name": name, "stale": stale, "step": self.steps})
             self.incoming[name] = grad.detach().clone()
