@@ -7,40 +7,17 @@ outputs, gradients and running statistics; their initializations the same statis
 random, so they are checked by their properties, as the grader does.
 """
 import math
-import sys
-import types
 
 import pytest
 import torch
 import torch.nn.functional as F
 
-from support import DEVICES, SOLUTIONS, load_module, reference
+from support import DEVICES, SOLUTIONS, reference
+from trainkit.swap import load_a6, torch_components
 
 augment = reference("a6_pipeline", "augment.py")
 course = reference("a6_pipeline", "model.py")
-
-
-def torch_components() -> types.ModuleType:
-    parts = types.ModuleType("components")
-    parts.BatchNorm1d, parts.Dropout, parts.relu = torch.nn.BatchNorm1d, torch.nn.Dropout, F.relu
-    parts.kaiming_normal_, parts.xavier_uniform_ = torch.nn.init.kaiming_normal_, torch.nn.init.xavier_uniform_
-    return parts
-
-
-def model_on_torch_components():
-    """model.py executed under a fresh name with `components` meaning torch's versions (restored afterwards)."""
-    saved = sys.modules.get("components")
-    sys.modules["components"] = torch_components()
-    try:
-        return load_module(SOLUTIONS / "a6_pipeline" / "model.py", "reference_a6_model_on_torch_components")
-    finally:
-        if saved is None:
-            sys.modules.pop("components", None)
-        else:
-            sys.modules["components"] = saved
-
-
-on_torch = model_on_torch_components()
+on_torch = load_a6(SOLUTIONS / "a6_pipeline", torch_components(SOLUTIONS / "a6_pipeline")).model
 
 
 def randomized(model, seed):
