@@ -23,6 +23,7 @@ from .runner import Worker, WorkerFailure
 
 LOAD_TIMEOUT = 30.0    # importing one student file (the worker is already up)
 AFTER_TIMEOUT_S = 3.0   # once a component has timed out, its remaining variants get this long each
+TIMEOUTS_BEFORE_GIVING_UP = 2  # after this many time-outs a component's remaining variants fail at once
 
 
 @dataclass
@@ -67,7 +68,7 @@ class AssignmentGrader:
         no slow check), `checks_per_component` only the first checks of each component."""
         self.assignment, self.root, self.cuda = assignment, submission_root, cuda
         self.components, self.quick, self.checks_per_component = components, quick, checks_per_component
-        self.timed_out: set[str] = set()   # components that hit a time limit
+        self.timed_out: dict[str, list[str]] = {}   # component -> the time-out messages it got so far
         self.progress = progress or (lambda *a: None)
         self.folder = submission_root / assignment.name
         self.worker: Worker | None = None
@@ -199,17 +200,20 @@ class AssignmentGrader:
 
     def _run_variant(self, check: Check, variant: Variant, filename: str, inputs: dict):
         """(credit: 1.0 passed, 0.0 failed, in between for partial credit; feedback line; student's output or None)."""
+        timeouts = self.timed_out.get(check.component, [])
+        if len(timeouts) >= TIMEOUTS_BEFORE_GIVING_UP:  # it never returns: waiting again only costs minutes
+            return 0.0, f"not run: {check.component} already timed out {len(timeouts)} times ({timeouts[0]})", None
         try:
             self._ensure_worker()
             if self.loaded.get(filename, {}).get("status") != "ok":
                 return 0.0, f"{filename} could not be imported in a fresh worker", None
-            timeout = min(check.timeout, AFTER_TIMEOUT_S) if check.component in self.timed_out else check.timeout
+            timeout = min(check.timeout, AFTER_TIMEOUT_S) if timeouts else check.timeout
             reply = self.worker.request({"op": "run", "probe": check.probe, "file": filename, "inputs": inputs,
                                          "device": variant.device, "device_proxy": variant.device_proxy},
                                         timeout=timeout)
         except WorkerFailure as failure:
             if failure.timed_out:
-                self.timed_out.add(check.component)
+                self.timed_out.setdefault(check.component, []).append(failure.reason)
             printed = self.worker.printed(400).strip()
             return 0.0, failure.reason + (f"\n    last output: {printed[-400:]}" if printed else ""), None
         if not reply["ok"]:

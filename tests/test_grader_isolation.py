@@ -212,3 +212,17 @@ def test_memory_watchdog_stops_a_worker_without_an_address_space_limit(tmp_path)
                             "inputs": inputs, "device": "cpu"}, timeout=60)
     finally:
         worker.close()
+
+
+def test_a_component_that_never_returns_fails_fast_after_two_time_outs():
+    # 3 checks x 3 CPU variants: without giving up, each remaining variant would wait and restart a worker
+    start = time.monotonic()
+    results = grade_files("a2_optimizers", evil_sgd("while True: pass"), components={"SGD", "Adam"},
+                          checks_per_component=3)
+    elapsed = time.monotonic() - start
+    assert_only_sgd_lost(results)
+    feedback = sgd_feedback(results)
+    assert feedback.count("] time limit exceeded: no result") == 2, feedback
+    assert "not run: SGD already timed out 2 times (time limit exceeded" in feedback
+    assert elapsed < 60, f"grading took {elapsed:.0f} s"
+

@@ -76,3 +76,16 @@ def test_deep_nesting_is_refused():
     header = json.dumps(deep).encode()
     with pytest.raises(wire.WireError):
         wire.decode(struct.pack(">I", len(header)) + header)
+
+
+def test_outsized_results_are_refused_before_they_are_copied_and_the_cap_is_named():
+    # expand() makes a 150-million-element tensor without allocating it: the refusal must not copy it either
+    huge = torch.zeros(1).expand(150_000_000)
+    with pytest.raises(wire.WireError, match="cap of 16,777,216 elements per tensor"):
+        wire.encode({"params": [huge]})
+    deep = []
+    for _ in range(300_000):
+        deep = [deep]
+    with pytest.raises(wire.WireError, match=f"cap of {wire.MAX_DEPTH} levels"):
+        wire.encode(deep)
+    assert roundtrip(torch.zeros(wire.MAX_TENSOR_ELEMENTS, dtype=torch.uint8)).tensor.numel() == wire.MAX_TENSOR_ELEMENTS

@@ -23,6 +23,7 @@ import torch
 
 MAX_MESSAGE_BYTES = 512 * 1024 * 1024
 MAX_DEPTH = 32
+MAX_TENSOR_ELEMENTS = 2 ** 24   # no check expects more: refused before the tensor is copied, so it costs no time
 DTYPES = {str(d).removeprefix("torch."): d for d in (
     torch.float64, torch.float32, torch.float16, torch.bfloat16, torch.int64, torch.int32,
     torch.int16, torch.int8, torch.uint8, torch.bool, torch.complex64, torch.complex128)}
@@ -34,7 +35,7 @@ class WireError(Exception):
 
 def _encode(value, blobs: list, depth: int = 0) -> dict:
     if depth > MAX_DEPTH:
-        raise WireError("value nested too deeply")
+        raise WireError(f"the result is nested more than the grader's cap of {MAX_DEPTH} levels")
     kind = type(value)  # exact types only: a subclass of Tensor or float is not trusted to behave like one
     if value is None:
         return {"t": "none"}
@@ -53,6 +54,11 @@ def _encode(value, blobs: list, depth: int = 0) -> dict:
     if kind in (torch.Tensor, torch.nn.Parameter) and str(value.dtype).removeprefix("torch.") in DTYPES:
         if value.device.type == "meta":
             return {"t": "unsupported", "type": "Tensor on the meta device"}
+        if value.numel() > MAX_TENSOR_ELEMENTS:
+            raise WireError(f"a tensor of {value.numel():,} elements is over the grader's cap of "
+                            f"{MAX_TENSOR_ELEMENTS:,} elements per tensor")
+        if sum(len(b) for b in blobs) + value.numel() * value.element_size() > MAX_MESSAGE_BYTES:
+            raise WireError(f"the result is over the grader's cap of {MAX_MESSAGE_BYTES // 2 ** 20} MiB per message")
         flat = value.detach().to("cpu").contiguous().reshape(-1)
         data = flat.view(torch.uint8).numpy().tobytes() if flat.numel() else b""
         blobs.append(data)
@@ -69,7 +75,7 @@ def encode(value) -> bytes:
 
 def _decode(node, blobs: memoryview, offset: list, depth: int = 0):
     if depth > MAX_DEPTH:
-        raise WireError("value nested too deeply")
+        raise WireError(f"the result is nested more than the grader's cap of {MAX_DEPTH} levels")
     if type(node) is not dict or type(node.get("t")) is not str:
         raise WireError("malformed value")
     t, v = node["t"], node.get("v")
