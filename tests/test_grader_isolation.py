@@ -225,4 +225,3 @@ def test_a_component_that_never_returns_fails_fast_after_two_time_outs():
     assert feedback.count("] time limit exceeded: no result") == 2, feedback
     assert "not run: SGD already timed out 2 times (time limit exceeded" in feedback
     assert elapsed < 60, f"grading took {elapsed:.0f} s"
-

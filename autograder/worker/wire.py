@@ -33,7 +33,8 @@ class WireError(Exception):
     """A message that breaks the format (from a broken or hostile worker)."""
 
 
-def _encode(value, blobs: list, depth: int = 0) -> dict:
+def _encode(value, blobs: list, size: list, depth: int = 0) -> dict:
+    """`blobs` collects the tensors' bytes; `size` = [their total so far], kept as they are added."""
     if depth > MAX_DEPTH:
         raise WireError(f"the result is nested more than the grader's cap of {MAX_DEPTH} levels")
     kind = type(value)  # exact types only: a subclass of Tensor or float is not trusted to behave like one
@@ -48,20 +49,21 @@ def _encode(value, blobs: list, depth: int = 0) -> dict:
     if kind is str:
         return {"t": "str", "v": value}
     if kind in (list, tuple):
-        return {"t": "list", "v": [_encode(v, blobs, depth + 1) for v in value]}
+        return {"t": "list", "v": [_encode(v, blobs, size, depth + 1) for v in value]}
     if kind is dict and all(type(k) is str for k in value):
-        return {"t": "dict", "v": {k: _encode(v, blobs, depth + 1) for k, v in value.items()}}
+        return {"t": "dict", "v": {k: _encode(v, blobs, size, depth + 1) for k, v in value.items()}}
     if kind in (torch.Tensor, torch.nn.Parameter) and str(value.dtype).removeprefix("torch.") in DTYPES:
         if value.device.type == "meta":
             return {"t": "unsupported", "type": "Tensor on the meta device"}
         if value.numel() > MAX_TENSOR_ELEMENTS:
             raise WireError(f"a tensor of {value.numel():,} elements is over the grader's cap of "
                             f"{MAX_TENSOR_ELEMENTS:,} elements per tensor")
-        if sum(len(b) for b in blobs) + value.numel() * value.element_size() > MAX_MESSAGE_BYTES:
+        if size[0] + value.numel() * value.element_size() > MAX_MESSAGE_BYTES:
             raise WireError(f"the result is over the grader's cap of {MAX_MESSAGE_BYTES // 2 ** 20} MiB per message")
         flat = value.detach().to("cpu").contiguous().reshape(-1)
         data = flat.view(torch.uint8).numpy().tobytes() if flat.numel() else b""
         blobs.append(data)
+        size[0] += len(data)
         return {"t": "tensor", "dtype": str(value.dtype).removeprefix("torch."), "shape": list(value.shape),
                 "device": str(value.device), "nbytes": len(data)}
     return {"t": "unsupported", "type": f"{kind.__module__}.{kind.__qualname__}"}
@@ -69,7 +71,7 @@ def _encode(value, blobs: list, depth: int = 0) -> dict:
 
 def encode(value) -> bytes:
     blobs: list[bytes] = []
-    header = json.dumps(_encode(value, blobs)).encode()
+    header = json.dumps(_encode(value, blobs, [0])).encode()
     return struct.pack(">I", len(header)) + header + b"".join(blobs)
 
 
