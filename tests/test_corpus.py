@@ -19,7 +19,7 @@ def test_a_change_replaces_its_old_text_and_nothing_else(tmp_path):
     assert source_with(REFERENCE, path) == REFERENCE.replace("x + 1", "x - 1")
 
 
-@pytest.mark.parametrize("old", ["x + 2", "    return"], ids=["missing", "twice"])
+@pytest.mark.parametrize("old", ["x + 2", "x"], ids=["missing", "twice"])
 def test_a_change_that_does_not_apply_exactly_once_is_refused(tmp_path, old):
     path = write(tmp_path, f'COMPONENT = "f"\nFILE = "m.py"\nCHANGES = [({old!r}, "pass")]\n')
     with pytest.raises(CorpusError, match="not exactly once"):
@@ -35,3 +35,17 @@ def test_a_drop_in_is_appended_and_its_definitions_are_not_header(tmp_path):
     namespace = {}
     exec(combined, namespace)
     assert namespace["g"](1) == 3 and namespace["f"](1) == 2
+
+
+def test_a_change_applies_inside_its_component_only(tmp_path):
+    """`return` occurs in f and in g; the change to g's is unambiguous because it is looked for in g only."""
+    path = write(tmp_path, 'COMPONENT = "g"\nFILE = "m.py"\nCHANGES = [("return", "return -1 +")]\n')
+    assert source_with(REFERENCE, path) == REFERENCE.replace("return 2", "return -1 + 2")
+
+
+def test_a_scope_names_the_definitions_a_change_may_edit(tmp_path):
+    path = write(tmp_path, 'COMPONENT = "g"\nFILE = "m.py"\nSCOPE = ["f"]\nCHANGES = [("x + 1", "x + 2")]\n')
+    assert source_with(REFERENCE, path) == REFERENCE.replace("x + 1", "x + 2")
+    path = write(tmp_path, 'COMPONENT = "g"\nFILE = "m.py"\nCHANGES = [("x + 1", "x + 2")]\n')
+    with pytest.raises(CorpusError, match="occurs 0 times in g"):
+        source_with(REFERENCE, path)
