@@ -80,6 +80,15 @@ def test_each_typical_mistake_loses_points_and_most_get_a_hint(graded):
     assert "a6_pipeline runs on your own earlier components" in stdout, "a6 names the a1-a5 slips it runs on"
 
 
+def test_the_mistakes_example_gets_the_recorded_hints(graded):
+    """The hints examples/mistakes gets, check by check, are the ones recorded in tests/data/ (rewriting the
+    corpus, or the way it is applied, must not change what a student is told)."""
+    _, results = graded["mistakes"]
+    given = [{"check": test["name"], "hint": line[len("Hint: "):]} for test in results["tests"]
+             for line in test["output"].split("\n") if line.startswith("Hint: ")]
+    assert given == json.loads((ROOT / "tests/data/examples_mistakes_hints.json").read_text())
+
+
 def test_broken_example_fails_each_broken_part_with_a_clear_reason_and_nothing_else(graded):
     stdout, results = graded["broken"]
     scores = component_scores(results)
