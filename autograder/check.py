@@ -100,6 +100,19 @@ class Assignment:
     uses: dict[str, list[str]] = field(default_factory=dict)  # earlier assignment -> the components of it this
                                                               # one runs on (a6 imports the student's a1-a5)
 
+    def component_id(self, component: str) -> str:
+        """The one spelling of a component in file and marker names: lower case without a trailing underscore
+        (clip_grad_norm_ -> clip_grad_norm, AlphaDropout -> alphadropout). A class whose spelling a function of
+        the same assignment already has gets "_module" (a5's Dropout, beside dropout -> dropout_module).
+
+        Its check module is checks/<assignment>/<id>.py, its marker in the public tests `pytest -m <id>`, its
+        mistakes autograder/mistakes/<assignment>/<id>__<slip>.py, its alternatives tests/alternatives/
+        <assignment>/<id>.py (or <id>__<how>.py). Modules that are not one component's start with "_"."""
+        base = component.lower().rstrip("_")
+        clash = any(other != component and other[0].islower() and other.lower().rstrip("_") == base
+                    for other in self.components())
+        return base + "_module" if clash else base
+
     def file_of(self, component: str) -> str:
         return next(f for f, names in self.files.items() if component in names)
 

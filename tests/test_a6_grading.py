@@ -6,7 +6,7 @@ the outcome check's partial credit.
 """
 import pytest
 
-from autograder.checks.a6_pipeline.train_runs import FULL_MARKS_AT, NO_MARKS_BELOW, compare_outcome
+from autograder.checks.a6_pipeline._train_runs import FULL_MARKS_AT, NO_MARKS_BELOW, compare_outcome
 from grading import grade_files, reference_files
 from support import SOLUTIONS
 PIPELINE_ONLY = {"label_smoothing_cross_entropy", "parameter_groups", "evaluate"}

@@ -20,16 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from autograder.checks import ASSIGNMENTS  # noqa: E402
 from autograder.corpus import is_change, read_header, source_with  # noqa: E402
-SOLUTIONS, ASSIGNMENTS, MISTAKES = ROOT / "solutions", ROOT / "assignments", ROOT / "autograder" / "mistakes"
-FILES = {  # assignment -> the files students hand in
-    "a1_initialization": ["initializers.py", "activations.py"],
-    "a2_optimizers": ["optimizers.py"],
-    "a3_schedules": ["schedules.py"],
-    "a4_normalization": ["normalization.py", "clipping.py"],
-    "a5_regularization": ["regularization.py", "callbacks.py"],
-    "a6_pipeline": ["augment.py", "model.py", "pipeline.py", "components.py"],
-}
+SOLUTIONS, STUBS, MISTAKES = ROOT / "solutions", ROOT / "assignments", ROOT / "autograder" / "mistakes"
+FILES = {name: [*a.files, *a.provided] for name, a in ASSIGNMENTS.items()}  # what students hand in
 TYPICAL_MISTAKES = {
     "a1_initialization": ["xavier_uniform__missing_sqrt3", "relu__kink_gradient_one"],
     "a2_optimizers": ["adam__no_bias_correction", "sgd__nesterov_ignored", "adamw__l2_decay"],
@@ -89,7 +83,7 @@ def build() -> dict[Path, str]:
         "a2_optimizers": {"optimizers.py": without_markers((SOLUTIONS / "a2_optimizers/optimizers.py").read_text())
                           .replace("class Adagrad(", "class Adagrad(torch.optim.Optimizer:\n    pass\n\n\nclass _Unused(", 1)},
         "a3_schedules": {"NOTES.txt": "I ran out of time and forgot to add schedules.py.\n"},
-        "a4_normalization": {f: (ASSIGNMENTS / "a4_normalization" / f).read_text() for f in FILES["a4_normalization"]},
+        "a4_normalization": {f: (STUBS / "a4_normalization" / f).read_text() for f in FILES["a4_normalization"]},
         "a5_regularization": {f: without_markers((SOLUTIONS / "a5_regularization" / f).read_text())
                               for f in FILES["a5_regularization"]},
         "a6_pipeline": {f: without_markers((SOLUTIONS / "a6_pipeline" / f).read_text())

@@ -6,6 +6,21 @@ import importlib
 
 from ..check import Assignment
 
+
+def declare(name: str, files: dict[str, list[str]], **options) -> Assignment:
+    """An assignment from its files and their components, in report order. Each component's checks, forbidden
+    names and tripwires are read from its module, checks/<name>/<component id>.py (Assignment.component_id);
+    `options` are the Assignment's other fields (preload, provided, uses)."""
+    assignment = Assignment(name=name, files=files, checks=[], **options)
+    for component in assignment.components():
+        module = importlib.import_module(f"{__name__}.{name}.{assignment.component_id(component)}")
+        if module.COMPONENT != component:
+            raise ValueError(f"{module.__name__} checks {module.COMPONENT}, not {component}")
+        assignment.checks += module.CHECKS
+        assignment.forbidden[component] = module.FORBIDDEN
+        assignment.tripwires[component] = module.TRIPWIRES
+    return assignment
+
 ORDER = ["a1_initialization", "a2_optimizers", "a3_schedules", "a4_normalization", "a5_regularization",
          "a6_pipeline"]
 

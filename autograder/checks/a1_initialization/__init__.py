@@ -1,22 +1,14 @@
-"""a1_initialization: the hidden checks, one file per component.
+"""a1_initialization: the hidden checks, one file per component (Assignment.component_id names it).
 
-Fans and gains are compared exactly; initializers by the statistics of the weights they draw (sampling.py),
-never by their values; activations by values and gradients (activation_checks.py); PReLU also by its weight.
+Fans and gains are compared exactly; initializers by the statistics of the weights they draw (_sampling.py),
+never by their values; activations by values and gradients (_activation_checks.py); PReLU also by its weight.
 """
-from ...check import Assignment
-from . import (elu, fans, gains, gelu, kaiming_normal, kaiming_uniform, leaky_relu, lecun_normal, lecun_uniform,
-               prelu, relu, selu, xavier_normal, xavier_uniform)
+from .. import declare
 
-_INITIALIZERS = [fans, gains, xavier_uniform, xavier_normal, kaiming_uniform, kaiming_normal, lecun_uniform,
-                 lecun_normal]
-_ACTIVATIONS = [relu, leaky_relu, elu, selu, gelu, prelu]
-_COMPONENTS = _INITIALIZERS + _ACTIVATIONS
-
-ASSIGNMENT = Assignment(
-    name="a1_initialization",
-    files={"initializers.py": [m.COMPONENT for m in _INITIALIZERS],
-           "activations.py": [m.COMPONENT for m in _ACTIVATIONS]},
-    checks=[c for m in _COMPONENTS for c in m.CHECKS],
-    forbidden={m.COMPONENT: m.FORBIDDEN for m in _COMPONENTS},
-    tripwires={m.COMPONENT: m.TRIPWIRES for m in _COMPONENTS},
+ASSIGNMENT = declare(
+    "a1_initialization",
+    files={"initializers.py": ["calculate_fan_in_and_fan_out", "calculate_gain", "xavier_uniform_",
+                               "xavier_normal_", "kaiming_uniform_", "kaiming_normal_", "lecun_uniform_",
+                               "lecun_normal_"],
+           "activations.py": ["relu", "leaky_relu", "elu", "selu", "gelu", "PReLU"]},
 )

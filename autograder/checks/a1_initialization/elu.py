@@ -1,5 +1,5 @@
 """Hidden checks for elu (the probe: autograder/worker/probes/activations.py)."""
-from .activation_checks import function_check, inplace_check
+from ._activation_checks import function_check, inplace_check
 
 COMPONENT = "elu"
 FORBIDDEN = ["torch.nn.functional.elu", "torch.nn.functional.elu_", "torch.nn.ELU", "torch.nn.functional.celu",

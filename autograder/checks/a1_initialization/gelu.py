@@ -3,7 +3,7 @@
 GELU is smooth, so there is no kink to check; the exact form and the tanh approximation differ by about 1e-4,
 far beyond float64's and float32's tolerances, so using one for the other shows.
 """
-from .activation_checks import function_check
+from ._activation_checks import function_check
 
 COMPONENT = "gelu"
 FORBIDDEN = ["torch.nn.functional.gelu", "torch.nn.GELU", "torch._C._nn.gelu"]

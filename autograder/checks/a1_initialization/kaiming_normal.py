@@ -1,11 +1,11 @@
 """Hidden checks for kaiming_normal_ (the probe: autograder/worker/probes/initializers.py).
 
-Judged by the statistics of the weights drawn (sampling.py): N(0, std^2) with
+Judged by the statistics of the weights drawn (_sampling.py): N(0, std^2) with
 std = calculate_gain(nonlinearity, a) / sqrt(fan_mode). The defaults; mode="fan_out" with tanh's gain on a
 weight whose fans differ fourfold; and a leaky ReLU slope a = 0.5, which changes the gain.
 """
-from .sampling import sample_check
-from .shapes import CONV2D, CONV3D, LINEAR
+from ._sampling import sample_check
+from ._shapes import CONV2D, CONV3D, LINEAR
 
 COMPONENT = "kaiming_normal_"
 FORBIDDEN = ["torch.nn.init.kaiming_normal_", "torch.nn.init.kaiming_normal"]

@@ -1,13 +1,13 @@
 """Hidden checks for kaiming_uniform_ (the probe: autograder/worker/probes/initializers.py).
 
-Judged by the statistics of the weights drawn (sampling.py): U(-b, b) with
+Judged by the statistics of the weights drawn (_sampling.py): U(-b, b) with
 b = calculate_gain(nonlinearity, a) * sqrt(3 / fan_mode). The defaults; mode="fan_out" on a weight whose fans
 differ eightfold; and a = sqrt(5), the slope nn.Linear's own reset_parameters uses, which changes the gain.
 """
 import math
 
-from .sampling import sample_check
-from .shapes import CONV1D, CONV2D, LINEAR
+from ._sampling import sample_check
+from ._shapes import CONV1D, CONV2D, LINEAR
 
 COMPONENT = "kaiming_uniform_"
 FORBIDDEN = ["torch.nn.init.kaiming_uniform_", "torch.nn.init.kaiming_uniform"]

@@ -1,5 +1,5 @@
 """Hidden checks for leaky_relu (the probe: autograder/worker/probes/activations.py)."""
-from .activation_checks import function_check, inplace_check
+from ._activation_checks import function_check, inplace_check
 
 COMPONENT = "leaky_relu"
 FORBIDDEN = ["torch.nn.functional.leaky_relu", "torch.nn.functional.leaky_relu_", "torch.nn.LeakyReLU",

@@ -1,10 +1,10 @@
 """Hidden checks for lecun_normal_ (the probe: autograder/worker/probes/initializers.py).
 
-Judged by the statistics of the weights drawn (sampling.py): an untruncated N(0, 1 / fan_in). torch has no
+Judged by the statistics of the weights drawn (_sampling.py): an untruncated N(0, 1 / fan_in). torch has no
 LeCun initializer, but kaiming_normal_(nonlinearity="linear") is the same thing.
 """
-from .sampling import sample_check
-from .shapes import CONV1D, LINEAR
+from ._sampling import sample_check
+from ._shapes import CONV1D, LINEAR
 
 COMPONENT = "lecun_normal_"
 FORBIDDEN = ["torch.nn.init.kaiming_normal_", "torch.nn.init.kaiming_normal"]

@@ -1,5 +1,5 @@
 """Hidden checks for relu (the probe: autograder/worker/probes/activations.py)."""
-from .activation_checks import function_check, inplace_check
+from ._activation_checks import function_check, inplace_check
 
 COMPONENT = "relu"
 FORBIDDEN = ["torch.nn.functional.relu", "torch.nn.functional.relu_", "torch.relu", "torch.relu_", "torch.nn.ReLU",

@@ -1,5 +1,5 @@
 """Hidden checks for selu (the probe: autograder/worker/probes/activations.py)."""
-from .activation_checks import function_check, inplace_check
+from ._activation_checks import function_check, inplace_check
 
 COMPONENT = "selu"
 FORBIDDEN = ["torch.nn.functional.selu", "torch.nn.functional.selu_", "torch.selu", "torch.selu_", "torch.nn.SELU",

@@ -1,12 +1,12 @@
 """Hidden checks for xavier_normal_ (the probe: autograder/worker/probes/initializers.py).
 
-Judged by the statistics of the weights drawn (sampling.py): N(0, std^2) with
+Judged by the statistics of the weights drawn (_sampling.py): N(0, std^2) with
 std = gain * sqrt(2 / (fan_in + fan_out)), on a Linear and a Conv3d weight, the second with a gain other than 1.
 """
 import math
 
-from .sampling import sample_check
-from .shapes import CONV3D, LINEAR
+from ._sampling import sample_check
+from ._shapes import CONV3D, LINEAR
 
 COMPONENT = "xavier_normal_"
 FORBIDDEN = ["torch.nn.init.xavier_normal_", "torch.nn.init.xavier_normal"]

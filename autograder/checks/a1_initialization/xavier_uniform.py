@@ -1,10 +1,10 @@
 """Hidden checks for xavier_uniform_ (the probe: autograder/worker/probes/initializers.py).
 
-Judged by the statistics of the weights drawn (sampling.py): U(-b, b) with b = gain * sqrt(6 / (fan_in + fan_out)),
+Judged by the statistics of the weights drawn (_sampling.py): U(-b, b) with b = gain * sqrt(6 / (fan_in + fan_out)),
 on a Linear and a Conv2d weight, the second with a gain other than 1.
 """
-from .sampling import sample_check
-from .shapes import CONV2D, LINEAR
+from ._sampling import sample_check
+from ._shapes import CONV2D, LINEAR
 
 COMPONENT = "xavier_uniform_"
 FORBIDDEN = ["torch.nn.init.xavier_uniform_", "torch.nn.init.xavier_uniform"]

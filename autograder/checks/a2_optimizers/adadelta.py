@@ -1,5 +1,5 @@
 """Hidden checks for Adadelta (autograder/checks/a2_optimizers). The probe: autograder/worker/probes/optimizers.py."""
-from .scenarios import standard_checks
+from ._scenarios import standard_checks
 
 COMPONENT = "Adadelta"
 FORBIDDEN = ["torch.optim.Adadelta", "torch.optim.adadelta", "torch.optim._functional.adadelta"]

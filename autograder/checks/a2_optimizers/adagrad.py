@@ -1,5 +1,5 @@
 """Hidden checks for Adagrad (autograder/checks/a2_optimizers). The probe: autograder/worker/probes/optimizers.py."""
-from .scenarios import standard_checks
+from ._scenarios import standard_checks
 
 COMPONENT = "Adagrad"
 FORBIDDEN = ["torch.optim.Adagrad", "torch.optim.adagrad", "torch.optim._functional.adagrad"]

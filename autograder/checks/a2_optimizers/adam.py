@@ -1,5 +1,5 @@
 """Hidden checks for Adam (autograder/checks/a2_optimizers). The probe: autograder/worker/probes/optimizers.py."""
-from .scenarios import standard_checks
+from ._scenarios import standard_checks
 
 COMPONENT = "Adam"
 FORBIDDEN = ["torch.optim.Adam", "torch.optim.adam", "torch.optim.AdamW", "torch.optim.adamw", "torch.optim._functional.adam"]

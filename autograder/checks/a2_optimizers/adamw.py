@@ -1,5 +1,5 @@
 """Hidden checks for AdamW (autograder/checks/a2_optimizers). The probe: autograder/worker/probes/optimizers.py."""
-from .scenarios import standard_checks
+from ._scenarios import standard_checks
 
 COMPONENT = "AdamW"
 FORBIDDEN = ["torch.optim.AdamW", "torch.optim.adamw", "torch.optim.Adam", "torch.optim.adam", "torch.optim._functional.adamw"]

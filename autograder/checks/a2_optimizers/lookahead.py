@@ -1,6 +1,6 @@
 """Hidden checks for Lookahead, which torch lacks: the probe wraps one of torch.optim's own optimizers (trusted
 to be right), so any difference is Lookahead's. Slow weights every k steps, alpha interpolation, inner state kept."""
-from .scenarios import trajectory_check
+from ._scenarios import trajectory_check
 
 COMPONENT = "Lookahead"
 FORBIDDEN = ["torch_optimizer", "timm.optim.lookahead", "timm.optim.Lookahead"]  # ready-made Lookaheads

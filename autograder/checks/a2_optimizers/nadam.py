@@ -1,5 +1,5 @@
 """Hidden checks for NAdam (autograder/checks/a2_optimizers). The probe: autograder/worker/probes/optimizers.py."""
-from .scenarios import standard_checks
+from ._scenarios import standard_checks
 
 COMPONENT = "NAdam"
 FORBIDDEN = ["torch.optim.NAdam", "torch.optim.nadam", "torch.optim._functional.nadam"]

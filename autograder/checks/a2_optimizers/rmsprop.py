@@ -1,5 +1,5 @@
 """Hidden checks for RMSprop (autograder/checks/a2_optimizers). The probe: autograder/worker/probes/optimizers.py."""
-from .scenarios import standard_checks
+from ._scenarios import standard_checks
 
 COMPONENT = "RMSprop"
 FORBIDDEN = ["torch.optim.RMSprop", "torch.optim.rmsprop", "torch.optim._functional.rmsprop"]

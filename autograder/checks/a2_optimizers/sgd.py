@@ -1,5 +1,5 @@
 """Hidden checks for SGD (autograder/checks/a2_optimizers). The probe: autograder/worker/probes/optimizers.py."""
-from .scenarios import standard_checks, trajectory_check
+from ._scenarios import standard_checks, trajectory_check
 
 COMPONENT = "SGD"
 FORBIDDEN = ["torch.optim.SGD", "torch.optim.sgd", "torch.optim._functional.sgd"]

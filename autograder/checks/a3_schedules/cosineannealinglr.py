@@ -4,8 +4,8 @@ The cosine from each group's eta_0 to eta_min, reaching eta_min at t = T_max exa
 past T_max, climbing back with period 2 T_max, through several minima (where the recursive form must not
 divide by zero); eta_min 0 and not 0; a resume.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "CosineAnnealingLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

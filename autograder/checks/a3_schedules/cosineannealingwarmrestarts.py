@@ -4,8 +4,8 @@ Restarts exactly when T_cur reaches T_i (back at eta_0, never at eta_min), cycle
 a resume in the middle of a cycle, and step(epoch) with explicit fractional epochs (several per epoch, as when
 stepping once per batch).
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "CosineAnnealingWarmRestarts"
 FORBIDDEN = SCHEDULE_FORBIDDEN

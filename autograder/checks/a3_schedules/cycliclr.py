@@ -4,8 +4,8 @@ Triangles between each group's own base_lr and max_lr (per-group lists), uneven 
 (step_size_down), triangular2's halving amplitude, exp_range's gamma^t on the iteration count, and a resume.
 All with cycle_momentum=False (momentum cycling is OneCycleLR's part of the assignment).
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "CyclicLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

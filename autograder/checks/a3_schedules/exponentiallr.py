@@ -3,8 +3,8 @@
 eta_0 * gamma^t for every group over long runs: the first rate undecayed, the current rate (not the base rate)
 multiplied at every step, and a resumed run that goes on decaying from where it stopped.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "ExponentialLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

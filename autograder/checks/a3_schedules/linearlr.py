@@ -3,8 +3,8 @@
 The factor moving linearly from start_factor (at t = 0) to end_factor (reached at t = total_iters, not one step
 early) and held after; as a warmup, as a decay, and with the defaults (1/3 to 1 over 5 steps) across a resume.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "LinearLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

@@ -12,7 +12,7 @@ from __future__ import annotations
 import torch
 
 from ...check import Check
-from .torch_counterparts import RANGE_TEST_FORBIDDEN
+from ._torch_counterparts import RANGE_TEST_FORBIDDEN
 
 COMPONENT = "lr_range_test"
 FORBIDDEN = RANGE_TEST_FORBIDDEN

@@ -3,8 +3,8 @@
 The rate drops exactly at each milestone t (not one step later), milestones given out of order, neighbouring
 milestones, a milestone listed twice counting twice, and milestones kept across a state_dict() round trip.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "MultiStepLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

@@ -4,8 +4,8 @@ The rate and, against it, the momentum (SGD's group["momentum"], Adam's betas[0]
 the whole cycle up to t = total_steps: phase ends at step indices pN - 1 and N - 1, per-group max_lr, cos and
 linear annealing, three_phase, epochs x steps_per_epoch, and a resume in the middle of the cycle.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "OneCycleLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

@@ -3,8 +3,8 @@
 eta_0 (1 - min(t, T)/T)^power: undecayed at t = 0, exactly 0 at t = T, held at 0 afterwards (never negative or
 rising again); the default arguments (T = 5, power 1); a resume in the middle of the decay.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "PolynomialLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

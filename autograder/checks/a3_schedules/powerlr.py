@@ -3,8 +3,8 @@
 eta_0 / (1 + t/s)^c for each group: a fractional s and a power above 1 (so t/s against t*s, the power on the
 whole base against on t/s alone, and dividing against multiplying all differ), a slow decay, and a resume.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "PowerLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

@@ -11,8 +11,8 @@ from __future__ import annotations
 import torch
 
 from ...check import Check
-from .scenarios import describe_record_path, group_start
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import describe_record_path, group_start
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "ReduceLROnPlateau"
 FORBIDDEN = SCHEDULE_FORBIDDEN

@@ -4,8 +4,8 @@ The decay comes at every non-zero multiple of step_size (t = 0 is the starting r
 exactly that step (not one early or late), for each group on its own; and a resumed run carries on where
 the saved one stopped.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "StepLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

@@ -13,7 +13,7 @@ import math
 import torch
 
 from ...check import Check
-from .torch_counterparts import RANGE_TEST_FORBIDDEN
+from ._torch_counterparts import RANGE_TEST_FORBIDDEN
 
 COMPONENT = "suggest_lr"
 FORBIDDEN = RANGE_TEST_FORBIDDEN

@@ -3,8 +3,8 @@
 The warmup eta_0 (t + 1) / W (never a step at rate 0), the cosine measured from the warmup's end so that t = W - 1
 and t = W both use eta_0, eta_min reached at t = T and held after; no warmup at all; a resume inside the warmup.
 """
-from .scenarios import schedule_check
-from .torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._scenarios import schedule_check
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
 
 COMPONENT = "WarmupCosineLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN

@@ -4,8 +4,8 @@ Train mode (batch statistics, biased variance), eval mode (running statistics), 
 update (momentum weighs the new batch; the unbiased variance is stored; momentum=None is the plain average
 of all batches), affine=False and track_running_stats=False, on (N, C) and (N, C, L) inputs.
 """
-from .layer_scenarios import layer_check
-from .torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._layer_scenarios import layer_check
+from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
 
 COMPONENT = "BatchNorm1d"
 FORBIDDEN = NORMALIZATION_FORBIDDEN

@@ -4,8 +4,8 @@ Statistics per channel over the batch and every position (dims 0, 2, 3), in trai
 statistics in eval mode, which must update nothing; momentum=None (the 1/k average, k counting the current
 batch); affine=False with a large eps; and track_running_stats=False. Inputs are (N, C, H, W).
 """
-from .layer_scenarios import layer_check
-from .torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._layer_scenarios import layer_check
+from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
 
 COMPONENT = "BatchNorm2d"
 FORBIDDEN = NORMALIZATION_FORBIDDEN

@@ -8,8 +8,8 @@ variance); weight and bias that do not require grad (only dx is asked for); weig
 import torch
 
 from ...check import Check
-from .layer_scenarios import channel_offsets_and_scales, channel_varied_input
-from .torch_counterparts import AUTOGRAD_FORBIDDEN, NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._layer_scenarios import channel_offsets_and_scales, channel_varied_input
+from ._torch_counterparts import AUTOGRAD_FORBIDDEN, NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
 
 COMPONENT = "BatchNormFunction"
 FORBIDDEN = NORMALIZATION_FORBIDDEN + AUTOGRAD_FORBIDDEN

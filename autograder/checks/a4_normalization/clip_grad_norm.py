@@ -6,8 +6,8 @@ without .grad skipped; gradients already within max_norm left as they are; error
 RuntimeError on an inf or nan norm, and only when asked. Parameters come as a generator (like
 model.parameters(), which can be iterated only once), a list, or a single tensor.
 """
-from .clipping_scenarios import clipping_check
-from .torch_counterparts import CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES
+from ._clipping_scenarios import clipping_check
+from ._torch_counterparts import CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES
 
 COMPONENT = "clip_grad_norm_"
 FORBIDDEN = CLIPPING_FORBIDDEN

@@ -4,8 +4,8 @@ Every gradient entry clamped into [-clip_value, clip_value] (both sides), in pla
 tensors, the parameters themselves untouched; parameters without .grad skipped; entries already inside the
 range left exactly as they are. Parameters come as a generator (like model.parameters()) or a single tensor.
 """
-from .clipping_scenarios import clipping_check
-from .torch_counterparts import CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES
+from ._clipping_scenarios import clipping_check
+from ._torch_counterparts import CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES
 
 COMPONENT = "clip_grad_value_"
 FORBIDDEN = CLIPPING_FORBIDDEN

@@ -4,8 +4,8 @@ Statistics per sample and per group of *consecutive* channels (with every positi
 group counts between 1 and C, where grouping the wrong channels together shows; one group (each sample over
 everything) and C groups (instance norm); per-channel weight and bias, affine=False and bias=False.
 """
-from .layer_scenarios import layer_check
-from .torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._layer_scenarios import layer_check
+from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
 
 COMPONENT = "GroupNorm"
 FORBIDDEN = NORMALIZATION_FORBIDDEN

@@ -4,8 +4,8 @@ Statistics per sample over the trailing normalized_shape dims (one dim and sever
 the biased variance with eps under the square root; elementwise weight and bias of normalized_shape, and
 their absence (elementwise_affine=False, bias=False). Train and eval mode compute the same thing.
 """
-from .layer_scenarios import layer_check
-from .torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._layer_scenarios import layer_check
+from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
 
 COMPONENT = "LayerNorm"
 FORBIDDEN = NORMALIZATION_FORBIDDEN

@@ -1,15 +1,15 @@
 """Hidden checks for dropout(x, p, training) (autograder/checks/a5_regularization).
 
 The probe (worker/probes/regularization.py, dropout_function) runs dropout on 10^5 elements in training mode,
-then training=False, p=0 and p=1 on a smaller input, and p outside [0, 1]; dropout_samples.py judges the sample:
+then training=False, p=0 and p=1 on a smaller input, and p outside [0, 1]; _dropout_samples.py judges the sample:
 kept fraction 1 - p within sampling error, kept values x / (1 - p), dropped values exactly 0, the gradient on
 the same mask, the identity in eval mode and for p=0, zeros (not nan) for p=1, ValueError for an invalid p.
 """
 import torch
 
 from ...check import Check
-from .dropout_samples import PROBE_SEED_OFFSET, compare_dropout
-from .torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
+from ._dropout_samples import PROBE_SEED_OFFSET, compare_dropout
+from ._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
 
 COMPONENT = "dropout"
 FORBIDDEN = DROPOUT_FORBIDDEN

@@ -2,13 +2,13 @@
 
 The probe (worker/probes/regularization.py, dropout_module) runs Dropout(p) twice in training mode (the two
 masks must be independent draws), once after .eval() (the identity), once with inplace=True (the result is
-written into the input, which is returned), and constructs it with an invalid p. dropout_samples.py judges
+written into the input, which is returned), and constructs it with an invalid p. _dropout_samples.py judges
 each sample as for the dropout function.
 """
 from ...check import Check
 from .dropout import describe_dropout_path, dropout_inputs
-from .dropout_samples import compare_dropout
-from .torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
+from ._dropout_samples import compare_dropout
+from ._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
 
 COMPONENT = "Dropout"
 FORBIDDEN = DROPOUT_FORBIDDEN

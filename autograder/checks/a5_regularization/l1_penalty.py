@@ -1,6 +1,6 @@
 """Hidden checks for l1_penalty(params, lam) = lam * sum |w| (autograder/checks/a5_regularization): value and
 gradient lam * sign(w) for parameters of several shapes, from a generator and from a list."""
-from .penalties import penalty_check
+from ._penalties import penalty_check
 
 COMPONENT = "l1_penalty"
 FORBIDDEN = []   # torch has no ready-made L1 penalty; norms and abs are the tools to use

@@ -1,6 +1,6 @@
 """Hidden checks for l2_penalty(params, lam) = lam / 2 * sum w^2 (autograder/checks/a5_regularization): value
 and gradient lam * w for parameters of several shapes, from a generator and from a list."""
-from .penalties import penalty_check
+from ._penalties import penalty_check
 
 COMPONENT = "l2_penalty"
 FORBIDDEN = []   # torch has no ready-made L2 penalty (weight decay lives in the optimizers)

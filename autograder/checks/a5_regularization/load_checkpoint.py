@@ -2,11 +2,11 @@
 
 The probe (worker/probes/callbacks.py, resume) trains a tiny model with dropout, SGD with momentum and a step schedule,
 saves a checkpoint midway, then loads it into freshly built objects with other weights and other random states
-and trains on: the resumed run must equal the uninterrupted one bit for bit (checkpoint_runs.py), and
+and trains on: the resumed run must equal the uninterrupted one bit for bit (_checkpoint_runs.py), and
 load_checkpoint must return {"epoch": epoch, **extra}.
 """
 from ...check import Check
-from .checkpoint_runs import compare_resume, run_inputs
+from ._checkpoint_runs import compare_resume, run_inputs
 
 COMPONENT = "load_checkpoint"
 FORBIDDEN = []   # torch.load is the tool to use

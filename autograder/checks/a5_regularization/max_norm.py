@@ -8,7 +8,7 @@ left exactly as they were, the work is done in place, and the weight itself is r
 import torch
 
 from ...check import Check
-from .torch_counterparts import MAX_NORM_FORBIDDEN, MAX_NORM_TRIPWIRES
+from ._torch_counterparts import MAX_NORM_FORBIDDEN, MAX_NORM_TRIPWIRES
 
 COMPONENT = "max_norm_"
 FORBIDDEN = MAX_NORM_FORBIDDEN

@@ -18,7 +18,7 @@ import torch
 
 from ...check import Check
 from ...feedback import Mismatch, compare_outputs
-from .dropout_samples import PROBE_SEED_OFFSET, K, as_tensor, check_device
+from ._dropout_samples import PROBE_SEED_OFFSET, K, as_tensor, check_device
 
 COMPONENT = "mc_dropout_predict"
 FORBIDDEN = []   # torch has no MC dropout; isinstance(module, torch.nn.Dropout) is a legitimate use

@@ -1,7 +1,7 @@
 """Hidden checks for save_checkpoint (autograder/checks/a5_regularization).
 
 Three properties, each with its own probe (worker/probes/callbacks.py):
-  resume              a run resumed from the checkpoint continues bit for bit (checkpoint_runs.py);
+  resume              a run resumed from the checkpoint continues bit for bit (_checkpoint_runs.py);
   safe_load           the file loads with torch.load(path, weights_only=True) (only tensors and plain values);
   crash_while_saving  torch.save is made to fail after writing half the file: the error reaches the caller,
                       the previous checkpoint is still there and readable, and no temporary file is left.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...check import Check
 from ...feedback import Mismatch
-from .checkpoint_runs import EXTRA, compare_resume, run_inputs
+from ._checkpoint_runs import EXTRA, compare_resume, run_inputs
 
 COMPONENT = "save_checkpoint"
 FORBIDDEN = []   # torch.save is the tool to use

@@ -1,6 +1,6 @@
 """Hidden checks for gaussian_jitter(x, std, generator) (autograder/checks/a6_pipeline). Probe: augment.py.
 
-Judged by properties and sample statistics (augment_samples.py), never by the noise drawn. On 10^5 elements
+Judged by properties and sample statistics (_augment_samples.py), never by the noise drawn. On 10^5 elements
 [N, C, L] with std=0.3: the input is left alone and the result is a new tensor of its shape, dtype and device;
 the noise y - x is independent across sequences, channels and positions (not one noise vector broadcast), has
 mean 0, standard deviation 0.3 (std is not a variance) and a normal's kurtosis. A second sample, [N, L] with
@@ -11,8 +11,8 @@ std=0 gives back x, a negative std is a ValueError.
 import torch
 
 from ...check import Check
-from ..a5_regularization.dropout_samples import PROBE_SEED_OFFSET
-from .augment_samples import compare_generator_use, compare_jitter_edge_cases, compare_jitter_sample
+from ..a5_regularization._dropout_samples import PROBE_SEED_OFFSET
+from ._augment_samples import compare_generator_use, compare_jitter_edge_cases, compare_jitter_sample
 
 COMPONENT = "gaussian_jitter"
 FORBIDDEN = ["torchaudio", "tsai", "tsaug", "audiomentations"]

@@ -7,7 +7,7 @@ a single example, and logits in the thousands (where log(softmax(z)) gives inf a
 import torch
 
 from ...check import Check
-from .torch_counterparts import LOSS_FORBIDDEN, LOSS_TRIPWIRES
+from ._torch_counterparts import LOSS_FORBIDDEN, LOSS_TRIPWIRES
 
 COMPONENT = "label_smoothing_cross_entropy"
 FORBIDDEN = LOSS_FORBIDDEN

@@ -1,6 +1,6 @@
 """Hidden checks for random_shift(x, max_shift, generator) (autograder/checks/a6_pipeline). Probe: augment.py.
 
-Judged by properties and sample statistics (augment_samples.py), never by the shifts drawn. On 6000 signals
+Judged by properties and sample statistics (_augment_samples.py), never by the shifts drawn. On 6000 signals
 [N, L] with max_shift=3: every output row is its input row moved by one integer shift with zeros shifted in (not
 rolled around), the input is left alone and the result is a new tensor of its shape, dtype and device, and the
 shifts are uniform over all 7 values -3..3 (both ends: randint's exclusive upper bound is the classic slip).
@@ -13,8 +13,8 @@ import math
 import torch
 
 from ...check import Check
-from ..a5_regularization.dropout_samples import PROBE_SEED_OFFSET
-from .augment_samples import compare_generator_use, compare_shift_edge_cases, compare_shift_sample
+from ..a5_regularization._dropout_samples import PROBE_SEED_OFFSET
+from ._augment_samples import compare_generator_use, compare_shift_edge_cases, compare_shift_sample
 
 COMPONENT = "random_shift"
 FORBIDDEN = ["torchaudio", "tsai", "tsaug", "audiomentations"]

@@ -1,7 +1,7 @@
 """Hidden checks for ResidualBlock1d (autograder/checks/a6_pipeline). Probe: worker/probes/resnet.py.
 
 The block is built with the student's own BatchNorm1d, Dropout, relu and kaiming_normal_ (components.py), so the
-checks judge how they are put together (model_runs.py): the state_dict's names and shapes (conv1, bn1, conv2,
+checks judge how they are put together (_model_runs.py): the state_dict's names and shapes (conv1, bn1, conv2,
 bn2; convolutions without bias, kernel_size with same-length padding); with given weights loaded, the train-mode
 output, its gradients with respect to the input and every parameter, the running statistics it leaves and the
 eval-mode output after it, all equal to the reference's (kernel_size=5, so a hard-coded padding shows); dropout:
@@ -10,9 +10,9 @@ sits between the first ReLU and conv2; at initialization: kaiming normal convolu
 batch norms at γ = 1, β = 0 (the block alone does not zero bn2); an even kernel_size raises ValueError.
 """
 from ...check import Check
-from .model_runs import (compare_dropout, compare_forward, describe_for, dropout_inputs, forward_inputs,
+from ._model_runs import (compare_dropout, compare_forward, describe_for, dropout_inputs, forward_inputs,
                          init_compare, init_inputs)
-from .torch_counterparts import MODEL_FORBIDDEN, MODEL_TRIPWIRES
+from ._torch_counterparts import MODEL_FORBIDDEN, MODEL_TRIPWIRES
 
 COMPONENT = "ResidualBlock1d"
 FORBIDDEN = MODEL_FORBIDDEN

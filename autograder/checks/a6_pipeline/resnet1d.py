@@ -1,6 +1,6 @@
 """Hidden checks for ResNet1d (autograder/checks/a6_pipeline). Probe: worker/probes/resnet.py.
 
-Built with the student's own ResidualBlock1d and a1–a5 components; judged as model_runs.py says: the
+Built with the student's own ResidualBlock1d and a1–a5 components; judged as _model_runs.py says: the
 state_dict's names and shapes (stem, stem_bn, blocks.<i>, head); with given weights loaded, the train-mode
 output on [N, C, L], its gradients with respect to the input and every parameter, the running statistics and
 the eval-mode output after it, equal to the reference's; the same on a 2-D input [N, L] (read as one channel);
@@ -10,9 +10,9 @@ with bias 0, batch norms at γ = 1 and β = 0 except each block's bn2.weight, 0 
 (every block then the identity on non-negative signals) and 1 with False.
 """
 from ...check import Check
-from .model_runs import (compare_dropout, compare_forward, describe_for, dropout_inputs, forward_inputs,
+from ._model_runs import (compare_dropout, compare_forward, describe_for, dropout_inputs, forward_inputs,
                          init_compare, init_inputs)
-from .torch_counterparts import MODEL_FORBIDDEN, MODEL_TRIPWIRES
+from ._torch_counterparts import MODEL_FORBIDDEN, MODEL_TRIPWIRES
 
 COMPONENT = "ResNet1d"
 FORBIDDEN = MODEL_FORBIDDEN

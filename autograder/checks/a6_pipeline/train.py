@@ -1,6 +1,6 @@
 """Hidden checks for train (autograder/checks/a6_pipeline). Probes: worker/probes/pipeline_runs.py.
 
-Process checks (tiny watched runs, exact facts, train_runs.py): the per-batch order, the schedule stepped per
+Process checks (tiny watched runs, exact facts, _train_runs.py): the per-batch order, the schedule stepped per
 batch, clipping between backward and step, validation in eval mode without autograd and the mode restored,
 the test split never touched, decay on weights only, frozen parameters untouched, augmentation on training
 batches only, every example once per epoch in a fresh order, the smoothed loss; early stopping on a scripted
@@ -11,8 +11,8 @@ fixed budget of epochs must reach an accuracy on signals train() never sees (par
 from trainkit.data import load_splits
 
 from ...check import Check
-from .torch_counterparts import TRAIN_FORBIDDEN, TRAIN_TRIPWIRES
-from .train_runs import compare_outcome, compare_resume, describe, run_inputs, same_resume_mistake
+from ._torch_counterparts import TRAIN_FORBIDDEN, TRAIN_TRIPWIRES
+from ._train_runs import compare_outcome, compare_resume, describe, run_inputs, same_resume_mistake
 
 COMPONENT = "train"
 FORBIDDEN = TRAIN_FORBIDDEN

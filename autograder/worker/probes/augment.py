@@ -2,7 +2,7 @@
 
 A correct augmentation may draw its random numbers in another order, or in another way, than the reference, so
 no probe returns anything that depends on the draws themselves: it returns facts (shape kept, input left alone,
-...) and samples whose statistics the check judges (autograder/checks/a6_pipeline/augment_samples.py).
+...) and samples whose statistics the check judges (autograder/checks/a6_pipeline/_augment_samples.py).
 
     shift_sample       random_shift on a batch whose values are all distinct and nonzero, so that each output row
                        shows the one shift s that made it from its input row (zeros shifted in), or that no shift

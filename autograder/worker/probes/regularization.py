@@ -4,7 +4,7 @@ weight penalties and max_norm_ (compared with the reference), and MC dropout (st
 Dropout draws random masks, and a correct implementation may draw them in any order, with torch.rand or
 torch.bernoulli, on CPU or CUDA streams: the masks can never be compared with the reference's bit for bit. So
 the dropout probes return the sample itself (the input, the output, the input's gradient for a random upstream
-gradient) and the check's compare judges its properties (autograder/checks/a5_regularization/dropout_samples.py).
+gradient) and the check's compare judges its properties (autograder/checks/a5_regularization/_dropout_samples.py).
 Each probe seeds torch's global generator first, so a student's result never changes between runs.
 
 Every tensor made here lives on the inputs' device (a variant may set torch's default device to meta).

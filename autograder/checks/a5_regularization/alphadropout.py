@@ -21,8 +21,8 @@ import torch
 
 from ...check import Check
 from ...feedback import TOLERANCES, Mismatch, compare_outputs
-from .dropout_samples import PROBE_SEED_OFFSET, K, as_tensor, check_device, kept_fraction_tolerance
-from .torch_counterparts import ALPHA_DROPOUT_FORBIDDEN, ALPHA_DROPOUT_TRIPWIRES
+from ._dropout_samples import PROBE_SEED_OFFSET, K, as_tensor, check_device, kept_fraction_tolerance
+from ._torch_counterparts import ALPHA_DROPOUT_FORBIDDEN, ALPHA_DROPOUT_TRIPWIRES
 
 COMPONENT = "AlphaDropout"
 FORBIDDEN = ALPHA_DROPOUT_FORBIDDEN

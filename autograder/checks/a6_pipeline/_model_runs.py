@@ -23,8 +23,8 @@ import math
 import torch
 
 from ...feedback import Mismatch, compare_outputs
-from ..a1_initialization.sampling import compare_statistics, statistics
-from ..a5_regularization.dropout_samples import PROBE_SEED_OFFSET, as_tensor
+from ..a1_initialization._sampling import compare_statistics, statistics
+from ..a5_regularization._dropout_samples import PROBE_SEED_OFFSET, as_tensor
 
 
 # -- the weights a check loads ---------------------------------------------------------------------------------
@@ -91,7 +91,7 @@ def dropout_inputs(seed: int, component: str, kwargs: dict, input_shape):
 
 def init_inputs(seed: int, component: str, kwargs: dict, nonnegative_shape=None):
     """The probe seeds torch's global generator with PROBE_SEED_OFFSET + seed (never `seed`: see a5's
-    dropout_samples.py), and builds the component fresh."""
+    _dropout_samples.py), and builds the component fresh."""
     def make_inputs() -> dict:
         inputs = {"component": component, "kwargs": kwargs, "like": torch.zeros((), dtype=torch.float64),
                   "seed": PROBE_SEED_OFFSET + seed}

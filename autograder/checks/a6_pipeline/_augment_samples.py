@@ -24,8 +24,8 @@ import math
 import torch
 
 from ...feedback import Mismatch
-from ..a1_initialization.sampling import compare_statistics, statistics
-from ..a5_regularization.dropout_samples import as_tensor
+from ..a1_initialization._sampling import compare_statistics, statistics
+from ..a5_regularization._dropout_samples import as_tensor
 
 K = 6.0
 

@@ -12,10 +12,10 @@ cannot be barred from train's path).
 """
 from ..a1_initialization import kaiming_normal, relu, xavier_uniform
 from ..a2_optimizers import adamw, sgd
-from ..a3_schedules.torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
-from ..a4_normalization.torch_counterparts import (CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES, NORMALIZATION_FORBIDDEN,
+from ..a3_schedules._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ..a4_normalization._torch_counterparts import (CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES, NORMALIZATION_FORBIDDEN,
                                                    NORMALIZATION_TRIPWIRES)
-from ..a5_regularization.torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
+from ..a5_regularization._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
 
 MODEL_FORBIDDEN = (NORMALIZATION_FORBIDDEN + DROPOUT_FORBIDDEN + relu.FORBIDDEN + kaiming_normal.FORBIDDEN
                    + xavier_uniform.FORBIDDEN + ["torchvision.models", "timm"])

@@ -13,7 +13,7 @@ import math
 import torch
 
 from ...feedback import Mismatch, compare_outputs
-from .dropout_samples import PROBE_SEED_OFFSET, as_tensor
+from ._dropout_samples import PROBE_SEED_OFFSET, as_tensor
 
 EXTRA = {"best_val_loss": 0.3125, "history": [1.5, 0.75, 0.5], "note": "lr halved every 2 epochs"}
 
