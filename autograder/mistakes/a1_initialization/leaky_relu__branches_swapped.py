@@ -1,14 +1,6 @@
-"""Slope applied to the positive side instead of the negative side."""
-import math
-
-import torch
-
+"""Slope applied to the positive side instead of the negative side: slope * x for x > 0, x otherwise."""
 COMPONENT = "leaky_relu"
 FILE = "activations.py"
 HINT = ('Your function scales the positive inputs by the slope and passes the negative ones '
         'through: it is the other way round. Re-read handout section 8.')
-
-
-def leaky_relu(input, negative_slope=0.01, inplace=False):
-    result = torch.where(input > 0, negative_slope * input, input)
-    return input.copy_(result) if inplace else result
+CHANGES = [("input, input * negative_slope)", "input * negative_slope, input)")]

@@ -1,15 +1,7 @@
 """relu(x) = (x + |x|) / 2: right values, but the gradient at 0 is 1/2."""
-import math
-
-import torch
-
 COMPONENT = "relu"
 FILE = "activations.py"
 HINT = ('Your values are right but at x = 0 autograd gives 1/2 (abs has derivative 0 there), while '
         "torch's relu'(0) = 0. Build relu so the x <= 0 branch is taken at 0. Re-read handout "
         'section 7.')
-
-
-def relu(input, inplace=False):
-    result = (input + input.abs()) / 2
-    return input.copy_(result) if inplace else result
+CHANGES = [("torch.where(input <= 0, 0.0, input)", "(input + input.abs()) / 2")]
