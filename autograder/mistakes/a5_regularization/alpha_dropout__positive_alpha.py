@@ -1,30 +1,7 @@
-"""AlphaDropout with the wrong sign of alpha': dropped units go to +scale*alpha instead of -scale*alpha."""
-import torch
-
+"""AlphaDropout with the wrong sign of alpha' for the dropped units: they become a * 1.758 + b (1.56 at p = 0.5)
+instead of a * -1.758 + b (-0.78), and the output's mean is 2b (1.56) instead of 0."""
 COMPONENT = "AlphaDropout"
 FILE = "regularization.py"
 HINT = ("The output's mean is off: check the sign of alpha'. It is SELU's value for very negative inputs, "
         "lim selu(x) as x -> -infinity (handout section 6).")
-
-ALPHA_PRIME = 1.0507009873554804934193349852946 * 1.6732632423543772848170429916717
-
-
-class AlphaDropout(torch.nn.Module):
-    def __init__(self, p=0.5, inplace=False):
-        super().__init__()
-        if not 0.0 <= p <= 1.0:
-            raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-        self.p = p
-        self.inplace = inplace
-
-    def forward(self, x):
-        if not self.training or self.p == 0.0:
-            return x
-        p = self.p
-        if p == 1.0:
-            return x * torch.zeros((), dtype=x.dtype, device=x.device)
-        keep = (torch.rand(x.shape, dtype=x.dtype, device=x.device) >= p).to(x.dtype)
-        a = ((1.0 - p) * (1.0 + p * ALPHA_PRIME**2)) ** -0.5
-        b = a * ALPHA_PRIME * p
-        y = a * (x * keep + ALPHA_PRIME * (1.0 - keep)) + b
-        return x.copy_(y) if self.inplace else y
+CHANGES = [("a * (x * keep + SELU_ALPHA_PRIME * (1.0 - keep))", "a * (x * keep - SELU_ALPHA_PRIME * (1.0 - keep))")]
