@@ -1,37 +1,6 @@
-"""Kaiming uniform bound set to the std: sqrt(3) missing."""
-import math
-
-import torch
-
+"""Kaiming uniform bound set to the std: sqrt(3) missing, weights 1.73 times too small."""
 COMPONENT = "kaiming_uniform_"
 FILE = "initializers.py"
 HINT = ('Your weights are too small by a constant factor (about 1.73). The bound of U(-b, b) is not'
         ' its standard deviation: Var = b^2 / 3. Re-read handout section 5.')
-
-
-def _fans(tensor):
-    receptive_field = 1
-    for size in tensor.shape[2:]:
-        receptive_field *= size
-    return tensor.shape[1] * receptive_field, tensor.shape[0] * receptive_field
-
-
-def _gain(nonlinearity, param=None):
-    if nonlinearity == "tanh":
-        return 5.0 / 3
-    if nonlinearity == "relu":
-        return math.sqrt(2.0)
-    if nonlinearity == "leaky_relu":
-        slope = 0.01 if param is None else param
-        return math.sqrt(2.0 / (1 + slope ** 2))
-    if nonlinearity == "selu":
-        return 3.0 / 4
-    return 1.0
-
-
-def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
-    fan_in, fan_out = _fans(tensor)
-    fan = fan_in if mode.lower() == "fan_in" else fan_out
-    bound = _gain(nonlinearity, a) / math.sqrt(fan)
-    with torch.no_grad():
-        return tensor.uniform_(-bound, bound, generator=generator)
+CHANGES = [("bound = math.sqrt(3.0) * std", "bound = std")]

@@ -1,23 +1,6 @@
-"""The variance 2 / (fan_in + fan_out) used as the std."""
-import math
-
-import torch
-
+"""The variance 2 / (fan_in + fan_out) used as the std: weights sqrt((fan_in + fan_out) / 2) times too small."""
 COMPONENT = "xavier_normal_"
 FILE = "initializers.py"
 HINT = ('Your weights are much too small: 2 / (fan_in + fan_out) is the target variance, and '
         'normal_ takes a standard deviation. Re-read handout section 3.')
-
-
-def _fans(tensor):
-    receptive_field = 1
-    for size in tensor.shape[2:]:
-        receptive_field *= size
-    return tensor.shape[1] * receptive_field, tensor.shape[0] * receptive_field
-
-
-def xavier_normal_(tensor, gain=1.0, generator=None):
-    fan_in, fan_out = _fans(tensor)
-    std = gain * 2.0 / (fan_in + fan_out)
-    with torch.no_grad():
-        return tensor.normal_(0.0, std, generator=generator)
+CHANGES = [("math.sqrt(2.0 / float(fan_in + fan_out))", "2.0 / float(fan_in + fan_out)")]
