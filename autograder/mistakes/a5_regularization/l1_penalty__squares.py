@@ -1,17 +1,8 @@
-"""l1_penalty that sums squares (an L2 penalty) instead of absolute values."""
-import torch
-
+"""l1_penalty that sums squares (an L2 penalty without the 1/2) instead of absolute values: gradient 2 lam w
+instead of lam sign(w)."""
 COMPONENT = "l1_penalty"
 FILE = "regularization.py"
 HINT = ("Your penalty grows with the square of the weights: that is L2. The L1 penalty sums absolute values, "
         "and its gradient lam * sign(w) does not shrink as w gets small, which is what makes weights exactly "
         "zero (handout section 2).")
-
-
-def l1_penalty(params, lam):
-    if lam < 0:
-        raise ValueError(f"lam must be >= 0, got {lam}")
-    params = list(params)
-    if not params:
-        return torch.zeros(())
-    return lam * sum((w * w).sum() for w in params)
+CHANGES = [("w.abs().sum()", "(w * w).sum()")]
