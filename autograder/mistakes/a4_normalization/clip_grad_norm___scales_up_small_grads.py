@@ -1,4 +1,4 @@
-"""clip_grad_norm_ without capping the coefficient at 1: gradients whose norm is below max_norm are scaled *up* to it."""
+"""clip_grad_norm_ without capping the coefficient at 1: gradients with a norm below max_norm are scaled *up*."""
 COMPONENT = "clip_grad_norm_"
 FILE = "clipping.py"
 HINT = ("Gradients whose total norm is already below max_norm come out larger than they went in. "

@@ -1,4 +1,4 @@
-"""clip_grad_value_ assigning a new clamped tensor to .grad: right values, but the old gradient tensor is unclipped."""
+"""clip_grad_value_ assigning a new clamped tensor to .grad: right values, but the old .grad tensor stays unclipped."""
 COMPONENT = "clip_grad_value_"
 FILE = "clipping.py"
 HINT = ("Your values are right, but .grad now holds a new tensor: anything that kept a reference to the "

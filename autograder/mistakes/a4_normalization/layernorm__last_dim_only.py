@@ -1,39 +1,8 @@
-"""LayerNorm always normalizing over the last dim only, even when normalized_shape has several dims."""
-import torch
-
+"""LayerNorm always normalizing over the last dim only: wrong whenever normalized_shape has several dims."""
 COMPONENT = "LayerNorm"
 FILE = "normalization.py"
 HINT = ("Your LayerNorm is right when normalized_shape is one number but wrong for a tuple such as "
         "(3, 5). The statistics are taken over *all* the trailing dims named by normalized_shape "
         "together. Re-read handout section 4 (layer normalization).")
-
-
-class LayerNorm(torch.nn.Module):
-    def __init__(self, normalized_shape, eps=1e-5, elementwise_affine=True, bias=True, device=None, dtype=None):
-        super().__init__()
-        factory_kwargs = {"device": device, "dtype": dtype}
-        if isinstance(normalized_shape, int):
-            normalized_shape = (normalized_shape,)
-        self.normalized_shape = tuple(normalized_shape)
-        self.eps = eps
-        self.elementwise_affine = elementwise_affine
-        if elementwise_affine:
-            self.weight = torch.nn.Parameter(torch.ones(self.normalized_shape, **factory_kwargs))
-            if bias:
-                self.bias = torch.nn.Parameter(torch.zeros(self.normalized_shape, **factory_kwargs))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
-
-    def forward(self, x):
-        dims = [-1]
-        mean = x.mean(dim=dims, keepdim=True)
-        var = x.var(dim=dims, keepdim=True, correction=0)
-        y = (x - mean) / torch.sqrt(var + self.eps)
-        if self.weight is not None:
-            y = y * self.weight
-        if self.bias is not None:
-            y = y + self.bias
-        return y
+CHANGES = [("dims = list(range(input.dim() - k, input.dim()))        # the last k dims",
+            "dims = [-1]")]
