@@ -1,13 +1,13 @@
 """The a1_initialization mistake corpus is caught, and every alternative passes.
 
-Each corpus module is appended to a copy of the reference file it belongs to (so it replaces exactly one
-name), loaded, and judged by the component's verdict: a list of problems, empty when the component is
-right. Initializers are judged by their defining statistics (fixed seeds, k-sigma tolerances derived from
-the sample size), everything else by comparison with torch.
+Each corpus module is applied to a copy of the reference file it belongs to (autograder.corpus.source_with:
+a mistake's CHANGES, or an alternative appended so that it replaces exactly one name), loaded, and judged by
+the component's verdict: a list of problems, empty when the component is right. Initializers are judged
+by their defining statistics (fixed seeds, k-sigma tolerances derived from the sample size), everything
+else by comparison with torch.
 """
 from __future__ import annotations
 
-import ast
 import math
 from pathlib import Path
 
@@ -15,6 +15,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from autograder.corpus import read_header, source_with
 from support import ROOT, SOLUTIONS, load_module
 
 ASSIGNMENT = "a1_initialization"
@@ -23,14 +24,12 @@ ALTERNATIVES = sorted((ROOT / "tests" / "alternatives" / ASSIGNMENT).glob("*.py"
 
 
 def build(module_path: Path, tmp_path: Path):
-    """The reference file with the corpus module appended, loaded as a fresh module; and the corpus module's source."""
-    source = module_path.read_text()
-    namespace: dict = {}
-    exec(compile(source, str(module_path), "exec"), namespace)  # to read COMPONENT and FILE
-    reference_source = (SOLUTIONS / ASSIGNMENT / namespace["FILE"]).read_text()
-    target = tmp_path / namespace["FILE"]
-    target.write_text(reference_source + "\n\n" + source)
-    return load_module(target, f"corpus_{module_path.stem}"), namespace
+    """The reference file with the corpus module applied, loaded as a fresh module; and the module's header."""
+    header = read_header(module_path)  # COMPONENT and FILE, read without running the module
+    reference_source = (SOLUTIONS / ASSIGNMENT / header["FILE"]).read_text()
+    target = tmp_path / header["FILE"]
+    target.write_text(source_with(reference_source, module_path))
+    return load_module(target, f"corpus_{module_path.stem}"), header
 
 
 # ------------------------------------------------------------------------------------------------ verdicts
@@ -223,55 +222,16 @@ def test_reference_passes_every_verdict():
         assert verdict(module) == [], component
 
 
-def test_every_component_has_mistakes_and_an_alternative():
-    def components(paths):
-        found = {}
-        for path in paths:
-            namespace: dict = {}
-            exec(compile(path.read_text(), str(path), "exec"), namespace)
-            found.setdefault(namespace["COMPONENT"], []).append(path.stem)
-        return found
-    mistakes, alternatives = components(MISTAKES), components(ALTERNATIVES)
-    for component in VERDICTS:
-        assert 2 <= len(mistakes.get(component, [])) <= 4, component
-        assert alternatives.get(component), component
-
-
-@pytest.mark.parametrize("path", MISTAKES + ALTERNATIVES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
-def test_module_format(path):
-    source = path.read_text()
-    tree = ast.parse(source)
-    assert ast.get_docstring(tree), "a docstring naming the mistake (or the alternative)"
-    imports = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
-               for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")])}
-    assert imports <= {"torch", "math"}, imports
-    namespace: dict = {}
-    exec(compile(source, str(path), "exec"), namespace)
-    assert namespace["COMPONENT"] in VERDICTS and namespace["COMPONENT"] in namespace
-    assert namespace["FILE"] in ("initializers.py", "activations.py")
-    is_mistake = "mistakes" in path.parts
-    assert ("HINT" in namespace) == is_mistake
-    if is_mistake:
-        assert path.stem.startswith(namespace["COMPONENT"].lower().rstrip("_") + "__")
-        assert "section" in namespace["HINT"] or "docstring" in namespace["HINT"], "a hint says what to re-read"
-    else:
-        # An alternative must not simply call its torch counterpart.
-        counterpart = {"PReLU": "nn.PReLU", "calculate_fan_in_and_fan_out": "_calculate_fan_in_and_fan_out"}.get(
-            namespace["COMPONENT"], namespace["COMPONENT"])
-        assert f"nn.init.{counterpart}" not in source and f"F.{counterpart}(" not in source
-        assert f"torch.nn.functional.{counterpart}" not in source and "nn.PReLU(" not in source
-
-
 @pytest.mark.parametrize("path", MISTAKES, ids=lambda p: p.stem)
 def test_mistake_is_caught(path, tmp_path):
-    module, namespace = build(path, tmp_path)
-    assert VERDICTS[namespace["COMPONENT"]](module), f"{path.name} passes every check of {namespace['COMPONENT']}"
+    module, header = build(path, tmp_path)
+    assert VERDICTS[header["COMPONENT"]](module), f"{path.name} passes every check of {header['COMPONENT']}"
 
 
 @pytest.mark.parametrize("path", ALTERNATIVES, ids=lambda p: p.stem)
 def test_alternative_passes(path, tmp_path):
-    module, namespace = build(path, tmp_path)
-    component = namespace["COMPONENT"]
+    module, header = build(path, tmp_path)
+    component = header["COMPONENT"]
     assert VERDICTS[component](module) == []
     if component in INIT_KWARGS:
         same_draws_as_torch(module, component)
