@@ -1,51 +1,6 @@
-"""EarlyStopping whose best_epoch counts step() calls from 1 instead of 0."""
-import copy
-import math
-
-import torch
-
+"""EarlyStopping whose best_epoch counts step() calls from 1 instead of 0: best_epoch is one too large."""
 COMPONENT = "EarlyStopping"
 FILE = "callbacks.py"
 HINT = ("best_epoch is one too large: it is the 0-based index of the step() call that set the best metric "
         "(the first call is epoch 0). Look at when you update your step counter relative to best_epoch.")
-
-
-class EarlyStopping:
-    def __init__(self, patience=5, min_delta=0.0, mode="min", restore_best_weights=True):
-        if patience < 1:
-            raise ValueError(f"patience must be >= 1, got {patience}")
-        if min_delta < 0:
-            raise ValueError(f"min_delta must be >= 0, got {min_delta}")
-        if mode not in ("min", "max"):
-            raise ValueError(f'mode must be "min" or "max", got {mode!r}')
-        self.patience = patience
-        self.min_delta = min_delta
-        self.mode = mode
-        self.restore_best_weights = restore_best_weights
-        self.best = math.inf if mode == "min" else -math.inf
-        self.best_epoch = None
-        self.best_state = None
-        self.num_bad_steps = 0
-        self.num_steps = 0
-
-    def step(self, metric, model=None):
-        metric = float(metric)
-        if self.mode == "min":
-            improved = metric < self.best - self.min_delta
-        else:
-            improved = metric > self.best + self.min_delta
-        if improved:
-            self.best = metric
-            self.best_epoch = self.num_steps + 1
-            self.num_bad_steps = 0
-            if self.restore_best_weights and model is not None:
-                self.best_state = copy.deepcopy(model.state_dict())
-        else:
-            self.num_bad_steps += 1
-        self.num_steps += 1
-        return self.num_bad_steps >= self.patience
-
-    def restore(self, model):
-        if self.best_state is None:
-            raise RuntimeError("no best weights saved")
-        model.load_state_dict(self.best_state)
+CHANGES = [("            self.best_epoch = self.num_steps\n", "            self.best_epoch = self.num_steps + 1\n")]

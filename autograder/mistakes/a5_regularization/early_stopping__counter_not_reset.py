@@ -1,50 +1,8 @@
-"""EarlyStopping that never resets its count of bad steps when the metric improves."""
-import copy
-import math
-
-import torch
-
+"""EarlyStopping that never resets its count of bad steps when the metric improves: it stops once patience
+bad steps have happened in all, not in a row."""
 COMPONENT = "EarlyStopping"
 FILE = "callbacks.py"
 HINT = ("Your stopper stopped too early after an improvement: patience counts bad steps IN A ROW, so an "
         "improvement must start the count again from 0.")
-
-
-class EarlyStopping:
-    def __init__(self, patience=5, min_delta=0.0, mode="min", restore_best_weights=True):
-        if patience < 1:
-            raise ValueError(f"patience must be >= 1, got {patience}")
-        if min_delta < 0:
-            raise ValueError(f"min_delta must be >= 0, got {min_delta}")
-        if mode not in ("min", "max"):
-            raise ValueError(f'mode must be "min" or "max", got {mode!r}')
-        self.patience = patience
-        self.min_delta = min_delta
-        self.mode = mode
-        self.restore_best_weights = restore_best_weights
-        self.best = math.inf if mode == "min" else -math.inf
-        self.best_epoch = None
-        self.best_state = None
-        self.num_bad_steps = 0
-        self.num_steps = 0
-
-    def step(self, metric, model=None):
-        metric = float(metric)
-        if self.mode == "min":
-            improved = metric < self.best - self.min_delta
-        else:
-            improved = metric > self.best + self.min_delta
-        if improved:
-            self.best = metric
-            self.best_epoch = self.num_steps
-            if self.restore_best_weights and model is not None:
-                self.best_state = copy.deepcopy(model.state_dict())
-        else:
-            self.num_bad_steps += 1
-        self.num_steps += 1
-        return self.num_bad_steps >= self.patience
-
-    def restore(self, model):
-        if self.best_state is None:
-            raise RuntimeError("no best weights saved")
-        model.load_state_dict(self.best_state)
+CHANGES = [("            self.best_epoch = self.num_steps\n            self.num_bad_steps = 0\n",
+            "            self.best_epoch = self.num_steps\n")]
