@@ -1,62 +1,11 @@
-"""BatchNorm2d normalizing with the batch statistics in eval mode too."""
-import torch
-
+"""BatchNorm2d normalizing with the batch statistics in eval mode too: eval outputs depend on the batch,
+the running statistics are kept but never used.
+"""
 COMPONENT = "BatchNorm2d"
 FILE = "normalization.py"
+SCOPE = "_BatchNorm"  # the shared code of BatchNorm1d and BatchNorm2d
 HINT = ("Your train-mode output matches but eval mode does not. In eval mode, batch norm normalizes "
         "with the running statistics it accumulated during training, so a prediction does not "
         "depend on the other samples in the batch. Re-read handout section 2 (train vs eval).")
-
-
-class BatchNorm2d(torch.nn.Module):
-    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True,
-                 device=None, dtype=None, *, bias=True):
-        super().__init__()
-        factory_kwargs = {"device": device, "dtype": dtype}
-        self.num_features = num_features
-        self.eps = eps
-        self.momentum = momentum
-        self.affine = affine
-        self.track_running_stats = track_running_stats
-        if affine:
-            self.weight = torch.nn.Parameter(torch.ones(num_features, **factory_kwargs))
-            if bias:
-                self.bias = torch.nn.Parameter(torch.zeros(num_features, **factory_kwargs))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
-        if track_running_stats:
-            self.register_buffer("running_mean", torch.zeros(num_features, **factory_kwargs))
-            self.register_buffer("running_var", torch.ones(num_features, **factory_kwargs))
-            self.register_buffer("num_batches_tracked", torch.tensor(0, dtype=torch.long, device=device))
-        else:
-            self.register_buffer("running_mean", None)
-            self.register_buffer("running_var", None)
-            self.register_buffer("num_batches_tracked", None)
-
-    def forward(self, x):
-        if x.dim() not in (4,):
-            raise ValueError(f"BatchNorm2d got a {x.dim()}-D input")
-        dims = [0] + list(range(2, x.dim()))
-        shape = [1, -1] + [1] * (x.dim() - 2)
-        m = x.numel() // x.shape[1]
-        mean = x.mean(dim=dims)
-        var = x.var(dim=dims, correction=0)
-        if self.training and self.track_running_stats:
-            self.num_batches_tracked += 1
-            if self.momentum is None:
-                factor = 1.0 / self.num_batches_tracked.item()
-            else:
-                factor = self.momentum
-            with torch.no_grad():
-                self.running_mean.mul_(1 - factor).add_(factor * mean)
-                self.running_var.mul_(1 - factor).add_(factor * var * m / (m - 1))
-        mean, var = mean.reshape(shape), var.reshape(shape)
-        y = (x - mean) / torch.sqrt(var + self.eps)
-        if self.weight is not None:
-            y = y * self.weight.reshape(shape)
-        if self.bias is not None:
-            y = y + self.bias.reshape(shape)
-        return y
+CHANGES = [("use_batch_statistics = self.training or self.running_mean is None",
+            "use_batch_statistics = True")]

@@ -1,66 +1,17 @@
-"""BatchNorm2d updating its running statistics in eval mode as well as in training mode."""
-import torch
-
+"""BatchNorm2d updating its running statistics (and num_batches_tracked) in eval mode too, with the eval
+batch's statistics; the eval output itself still uses the running statistics as they were before it.
+"""
 COMPONENT = "BatchNorm2d"
 FILE = "normalization.py"
+SCOPE = "_BatchNorm"  # the shared code of BatchNorm1d and BatchNorm2d
 HINT = ("Your running statistics change while the model is in eval mode. Evaluation must not change "
         "the model: only training-mode forward passes update running_mean, running_var and "
         "num_batches_tracked. Re-read handout section 2 (train vs eval).")
-
-
-class BatchNorm2d(torch.nn.Module):
-    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True,
-                 device=None, dtype=None, *, bias=True):
-        super().__init__()
-        factory_kwargs = {"device": device, "dtype": dtype}
-        self.num_features = num_features
-        self.eps = eps
-        self.momentum = momentum
-        self.affine = affine
-        self.track_running_stats = track_running_stats
-        if affine:
-            self.weight = torch.nn.Parameter(torch.ones(num_features, **factory_kwargs))
-            if bias:
-                self.bias = torch.nn.Parameter(torch.zeros(num_features, **factory_kwargs))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
-        if track_running_stats:
-            self.register_buffer("running_mean", torch.zeros(num_features, **factory_kwargs))
-            self.register_buffer("running_var", torch.ones(num_features, **factory_kwargs))
-            self.register_buffer("num_batches_tracked", torch.tensor(0, dtype=torch.long, device=device))
-        else:
-            self.register_buffer("running_mean", None)
-            self.register_buffer("running_var", None)
-            self.register_buffer("num_batches_tracked", None)
-
-    def forward(self, x):
-        if x.dim() not in (4,):
-            raise ValueError(f"BatchNorm2d got a {x.dim()}-D input")
-        dims = [0] + list(range(2, x.dim()))
-        shape = [1, -1] + [1] * (x.dim() - 2)
-        m = x.numel() // x.shape[1]
-        batch_mean = x.mean(dim=dims)
-        batch_var = x.var(dim=dims, correction=0)
-        if self.training or self.running_mean is None:
-            mean, var = batch_mean, batch_var
-        else:
-            mean, var = self.running_mean.clone(), self.running_var.clone()
-        if self.track_running_stats:
-            self.num_batches_tracked += 1
-            if self.momentum is None:
-                factor = 1.0 / self.num_batches_tracked.item()
-            else:
-                factor = self.momentum
-            with torch.no_grad():
-                self.running_mean.mul_(1 - factor).add_(factor * batch_mean)
-                self.running_var.mul_(1 - factor).add_(factor * batch_var * m / (m - 1))
-        mean, var = mean.reshape(shape), var.reshape(shape)
-        y = (x - mean) / torch.sqrt(var + self.eps)
-        if self.weight is not None:
-            y = y * self.weight.reshape(shape)
-        if self.bias is not None:
-            y = y + self.bias.reshape(shape)
-        return y
+CHANGES = [("            var = self.running_var\n",
+            "            var = self.running_var.clone()\n"),
+           ("if self.training and self.track_running_stats:",
+            "if self.track_running_stats:"),
+           ("unbiased_var = var * m / (m - 1)",
+            "unbiased_var = input.var(dim=dims)"),
+           ("add_(factor * mean)",
+            "add_(factor * input.mean(dim=dims))")]
