@@ -1,9 +1,10 @@
 """The a5_regularization mistake corpus is caught, and the alternative implementations pass.
 
-Each corpus module is appended to a copy of the reference file it belongs to, so it replaces exactly one
-name; then the checks for that component run on the result. A mistake must fail at least one check; an
-alternative (a correct implementation written differently) must pass them all. The checks test behaviour
-only, with fixed seeds, so they pass for any correct random draw order.
+Each corpus module is applied to a copy of the reference file it belongs to (autograder.corpus.source_with:
+a mistake's CHANGES, or an alternative appended so that it replaces exactly one name); then the checks for
+that component run on the result. A mistake must fail at least one check; an alternative (a correct
+implementation written differently) must pass them all. The checks test behaviour only, with fixed seeds,
+so they pass for any correct random draw order.
 """
 import math
 import os
@@ -15,6 +16,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from autograder.corpus import read_header, source_with
 from support import ROOT, SOLUTIONS, load_module
 
 ASSIGNMENT = "a5_regularization"
@@ -24,13 +26,13 @@ ALTERNATIVES = sorted((ROOT / "tests" / "alternatives" / ASSIGNMENT).glob("*.py"
 
 
 def build(corpus_file: Path, tmp_path: Path):
-    """The reference file with the corpus module appended: (combined module, corpus module)."""
-    corpus = load_module(corpus_file, f"corpus_{ASSIGNMENT}_{corpus_file.stem}")
-    reference_source = (SOLUTIONS / ASSIGNMENT / corpus.FILE).read_text()
-    target = tmp_path / corpus.FILE
-    target.write_text(reference_source + "\n\n" + corpus_file.read_text())
+    """The reference file with the corpus module applied, loaded as a fresh module; and the module's header."""
+    header = read_header(corpus_file)  # COMPONENT and FILE, read without running the module
+    reference_source = (SOLUTIONS / ASSIGNMENT / header["FILE"]).read_text()
+    target = tmp_path / header["FILE"]
+    target.write_text(source_with(reference_source, corpus_file))
     combined = load_module(target, f"combined_{ASSIGNMENT}_{corpus_file.stem}")
-    return combined, corpus
+    return combined, header
 
 
 def binomial_ok(count, n, p_keep, sigmas=5.0):
@@ -280,26 +282,14 @@ def test_the_reference_passes_every_check(tmp_path):
         run_check(module, component, folder)
 
 
-def test_every_component_has_mistakes_and_an_alternative():
-    components = {}
-    for path in MISTAKES:
-        components.setdefault(load_module(path, f"count_{path.stem}").COMPONENT, []).append(path.name)
-    assert set(components) == set(CHECKS), set(CHECKS) ^ set(components)
-    assert all(2 <= len(names) <= 4 for names in components.values()), components
-    alternatives = {load_module(path, f"count_alt_{path.stem}").COMPONENT for path in ALTERNATIVES}
-    assert alternatives == set(CHECKS), set(CHECKS) ^ alternatives
-
-
 @pytest.mark.parametrize("corpus_file", MISTAKES, ids=lambda path: path.stem)
 def test_mistake_is_caught(corpus_file, tmp_path):
-    combined, corpus = build(corpus_file, tmp_path)
-    assert corpus.HINT.strip() and corpus.__doc__.strip()
+    combined, header = build(corpus_file, tmp_path)
     with pytest.raises(Exception):
-        run_check(combined, corpus.COMPONENT, tmp_path)
+        run_check(combined, header["COMPONENT"], tmp_path)
 
 
 @pytest.mark.parametrize("corpus_file", ALTERNATIVES, ids=lambda path: path.stem)
 def test_alternative_passes(corpus_file, tmp_path):
-    combined, corpus = build(corpus_file, tmp_path)
-    assert not hasattr(corpus, "HINT")
-    run_check(combined, corpus.COMPONENT, tmp_path)
+    combined, header = build(corpus_file, tmp_path)
+    run_check(combined, header["COMPONENT"], tmp_path)
