@@ -1,18 +1,8 @@
-"""StepLR in closed form with (t + 1) // step_size: every decay happens one step early."""
-import torch
-
+"""StepLR decaying where t + 1 is a multiple of step_size: every decay one step early (at t = 0 for step_size 1)."""
 COMPONENT = "StepLR"
 FILE = "schedules.py"
 HINT = ("Your rates drop one step too early. Inside get_lr(), last_epoch is already the index t of the rate "
         "being computed (0 at construction), so do not add 1 to it. Re-read the module docstring and "
         "handout section 2 (step decay).")
-
-
-class StepLR(torch.optim.lr_scheduler.LRScheduler):
-    def __init__(self, optimizer, step_size, gamma=0.1, last_epoch=-1):
-        self.step_size = step_size
-        self.gamma = gamma
-        super().__init__(optimizer, last_epoch)
-
-    def get_lr(self):
-        return [base_lr * self.gamma ** ((self.last_epoch + 1) // self.step_size) for base_lr in self.base_lrs]
+CHANGES = [("if self.last_epoch == 0 or self.last_epoch % self.step_size != 0:",
+            "if (self.last_epoch + 1) % self.step_size != 0:")]
