@@ -1,61 +1,7 @@
-"""Adadelta with eps only in the denominator: √u / √(v + eps), so the first step (and every one) is zero."""
-import torch
-from torch.optim import Optimizer
-
+"""Adadelta with eps only in the denominator, √u / √(v + eps): u starts at 0, so the first step and every one
+after it is zero."""
 COMPONENT = "Adadelta"
 FILE = "optimizers.py"
 HINT = ("Your Adadelta never moves: u starts at zero, so without eps inside the numerator's root √(u "
         "+ eps) every step is zero. eps goes inside both square roots. Re-read handout section 6.")
-
-
-class Adadelta(Optimizer):
-    """Adadelta with eps only in the denominator: √u / √(v + eps), so the first step (and every one) is zero"""
-
-    def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *, capturable=False,
-                 maximize=False, differentiable=False):
-        if not 0.0 <= rho <= 1.0:
-            raise ValueError(f"Invalid rho value: {rho}")
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        defaults = dict(lr=lr, rho=rho, eps=eps, weight_decay=weight_decay, maximize=maximize,
-                        capturable=capturable, foreach=foreach, differentiable=differentiable)
-        super().__init__(params, defaults)
-
-    @torch.no_grad()
-    def step(self, closure=None):
-        """Take one optimization step; `closure` (optional) re-evaluates the model and returns the loss."""
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
-
-        for group in self.param_groups:
-            lr, rho, eps = group["lr"], group["rho"], group["eps"]
-            weight_decay, maximize = group["weight_decay"], group["maximize"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                state = self.state[p]
-                if len(state) == 0:
-                    # number of steps this parameter has taken
-                    state["step"] = 0
-                    # running average of squared gradients v
-                    state["square_avg"] = torch.zeros_like(p)
-                    # running average of squared updates u
-                    state["acc_delta"] = torch.zeros_like(p)
-
-                state["step"] += 1
-                grad = -p.grad if maximize else p.grad
-                if weight_decay != 0:
-                    grad = grad.add(p, alpha=weight_decay)
-
-                square_avg, acc_delta = state["square_avg"], state["acc_delta"]
-                square_avg.mul_(rho).addcmul_(grad, grad, value=1 - rho)
-                std = square_avg.add(eps).sqrt_()
-                delta = acc_delta.sqrt().div_(std).mul_(grad)  # the mistake: no eps in the numerator
-                acc_delta.mul_(rho).addcmul_(delta, delta, value=1 - rho)
-                p.add_(delta, alpha=-lr)
-        return loss
-
+CHANGES = [("delta = acc_delta.add(eps).sqrt_()", "delta = acc_delta.sqrt()")]

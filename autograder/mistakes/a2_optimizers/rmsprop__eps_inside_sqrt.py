@@ -1,78 +1,9 @@
-"""RMSprop with eps inside the square root: √(v + eps) instead of √v + eps."""
-import torch
-from torch.optim import Optimizer
-
+"""RMSprop with eps inside the square root, √(v + eps) instead of √v + eps (centered or not): too small steps
+for parameters with tiny gradients."""
 COMPONENT = "RMSprop"
 FILE = "optimizers.py"
 HINT = ("Your steps are too small for parameters with tiny gradients: eps is added after the square "
         "root. Re-read handout section 3 (where eps goes).")
-
-
-class RMSprop(Optimizer):
-    """RMSprop with eps inside the square root: √(v + eps) instead of √v + eps"""
-
-    def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
-                 capturable=False, foreach=None, maximize=False, differentiable=False):
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= momentum:
-            raise ValueError(f"Invalid momentum value: {momentum}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if not 0.0 <= alpha:
-            raise ValueError(f"Invalid alpha value: {alpha}")
-        defaults = dict(lr=lr, momentum=momentum, alpha=alpha, eps=eps, centered=centered,
-                        weight_decay=weight_decay, capturable=capturable, foreach=foreach,
-                        maximize=maximize, differentiable=differentiable)
-        super().__init__(params, defaults)
-
-    @torch.no_grad()
-    def step(self, closure=None):
-        """Take one optimization step; `closure` (optional) re-evaluates the model and returns the loss."""
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
-
-        for group in self.param_groups:
-            lr, alpha, eps, momentum = group["lr"], group["alpha"], group["eps"], group["momentum"]
-            weight_decay, centered, maximize = group["weight_decay"], group["centered"], group["maximize"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                state = self.state[p]
-                if len(state) == 0:
-                    # number of steps this parameter has taken
-                    state["step"] = 0
-                    # running average of squared gradients v
-                    state["square_avg"] = torch.zeros_like(p)
-                    if momentum > 0:
-                        # velocity b of the normalized steps
-                        state["momentum_buffer"] = torch.zeros_like(p)
-                    if centered:
-                        # running average of gradients ḡ
-                        state["grad_avg"] = torch.zeros_like(p)
-
-                state["step"] += 1
-                grad = -p.grad if maximize else p.grad
-                if weight_decay != 0:
-                    grad = grad.add(p, alpha=weight_decay)
-
-                square_avg = state["square_avg"]
-                square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha)
-                if centered:
-                    grad_avg = state["grad_avg"]
-                    grad_avg.mul_(alpha).add_(grad, alpha=1 - alpha)
-                    # v - ḡ² estimates the variance of the gradient
-                    denom = square_avg.addcmul(grad_avg, grad_avg, value=-1).add_(eps).sqrt_()
-                else:
-                    denom = square_avg.add(eps).sqrt_()  # the mistake: eps inside the root
-
-                if momentum > 0:
-                    buf = state["momentum_buffer"]
-                    buf.mul_(momentum).addcdiv_(grad, denom)  # momentum of the already-normalized step
-                    p.add_(buf, alpha=-lr)
-                else:
-                    p.addcdiv_(grad, denom, value=-lr)
-        return loss
-
+CHANGES = [("value=-1).sqrt_().add_(eps)", "value=-1).add_(eps).sqrt_()"),
+           ("                    denom = square_avg.sqrt().add_(eps)",
+            "                    denom = square_avg.add(eps).sqrt_()")]
