@@ -1,21 +1,7 @@
-"""PowerLR computing eta_0 / (1 + (t/s)^c): the power applied to t/s alone."""
-import torch
-
+"""PowerLR computing eta_0 / (1 + (t/s)^c): the power applied to t/s alone (right only for c = 1)."""
 COMPONENT = "PowerLR"
 FILE = "schedules.py"
 HINT = ("Your rates match for c = 1 but not for other powers: the power c applies to the whole (1 + t/s), "
         "not to t/s alone. Re-read the PowerLR formula.")
-
-
-class PowerLR(torch.optim.lr_scheduler.LRScheduler):
-    def __init__(self, optimizer, s, c=1.0, last_epoch=-1):
-        if not s > 0:
-            raise ValueError("s must be positive")
-        if not c >= 0:
-            raise ValueError("c must be non-negative")
-        self.s = s
-        self.c = c
-        super().__init__(optimizer, last_epoch)
-
-    def get_lr(self):
-        return [base_lr / (1 + (self.last_epoch / self.s) ** self.c) for base_lr in self.base_lrs]
+CHANGES = [("factor = (1.0 + self.last_epoch / self.s) ** -self.c",
+            "factor = 1.0 / (1.0 + (self.last_epoch / self.s) ** self.c)")]

@@ -1,33 +1,7 @@
 """WarmupCosineLR with the cosine measured from t = 0 (pi * t / total_steps) instead of from the warmup's end."""
-import math
-
-import torch
-
 COMPONENT = "WarmupCosineLR"
 FILE = "schedules.py"
 HINT = ("Your rate drops suddenly right after the warmup: the cosine phase must start at lr0 when t = "
         "warmup_steps, so its angle is pi * (t - warmup_steps) / (total_steps - warmup_steps). Re-read the "
         "WarmupCosineLR formula.")
-
-
-class WarmupCosineLR(torch.optim.lr_scheduler.LRScheduler):
-    def __init__(self, optimizer, warmup_steps, total_steps, eta_min=0.0, last_epoch=-1):
-        if not isinstance(warmup_steps, int) or warmup_steps < 0:
-            raise ValueError("warmup_steps must be a non-negative integer")
-        if not isinstance(total_steps, int) or total_steps <= warmup_steps:
-            raise ValueError("total_steps must be an integer larger than warmup_steps")
-        if not eta_min >= 0:
-            raise ValueError("eta_min must be non-negative")
-        self.warmup_steps = warmup_steps
-        self.total_steps = total_steps
-        self.eta_min = eta_min
-        super().__init__(optimizer, last_epoch)
-
-    def get_lr(self):
-        t, warmup, total = self.last_epoch, self.warmup_steps, self.total_steps
-        if t < warmup:
-            return [base_lr * (t + 1) / warmup for base_lr in self.base_lrs]
-        if t > total:
-            return [self.eta_min for _ in self.base_lrs]
-        cosine = (1 + math.cos(math.pi * t / total)) / 2
-        return [self.eta_min + (base_lr - self.eta_min) * cosine for base_lr in self.base_lrs]
+CHANGES = [("math.pi * (t - warmup) / (total - warmup)", "math.pi * t / total")]
