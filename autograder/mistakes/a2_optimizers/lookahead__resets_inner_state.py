@@ -1,85 +1,10 @@
-"""Lookahead clearing the inner optimizer's state (momentum, moments) at every sync."""
-from collections import defaultdict
-
-import torch
-from torch.optim import Optimizer
-
+"""Lookahead clearing the inner optimizer's state (momentum, moments) at every sync: the steps after each sync
+start from scratch."""
 COMPONENT = "Lookahead"
 FILE = "optimizers.py"
 HINT = ("Your Lookahead's steps after a sync differ: the inner optimizer keeps its state (momentum "
         "buffers, Adam's moments and step count) across syncs; only the weights are reset. Re-read "
         "handout section 7.")
-
-
-class Lookahead(Optimizer):
-    """Lookahead clearing the inner optimizer's state (momentum, moments) at every sync"""
-
-    def __init__(self, optimizer, k=5, alpha=0.5):
-        if not isinstance(optimizer, Optimizer):
-            raise TypeError(f"Lookahead wraps a torch.optim.Optimizer, got {type(optimizer).__name__}")
-        if not (isinstance(k, int) and k >= 1):
-            raise ValueError(f"Invalid k: {k} (the number of fast steps between syncs must be an int >= 1)")
-        if not 0.0 <= alpha <= 1.0:
-            raise ValueError(f"Invalid alpha: {alpha} (the slow weights' step size must be in [0, 1])")
-        self.optimizer = optimizer
-        self.k = k
-        self.alpha = alpha
-        # Optimizer.__init__ sets up hooks and bookkeeping. Given the inner optimizer's group dicts and
-        # defaults, it keeps them as they are (every key is already set) ...
-        super().__init__(optimizer.param_groups, optimizer.defaults)
-        # ... in a list of its own: share the inner optimizer's list instead, so groups added later appear
-        # in both (Optimizer.add_param_group fills them in from self.defaults, the inner optimizer's).
-        self.param_groups = optimizer.param_groups
-        # number of inner (fast) steps taken so far
-        self.fast_steps = 0
-
-    @torch.no_grad()
-    def step(self, closure=None):
-        """One inner step, and after every k-th one, the slow-weight update; returns the closure's loss."""
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
-
-        for group in self.param_groups:
-            for p in group["params"]:
-                if p.grad is not None and p not in self.state:
-                    # slow weights: where the parameter was before its first fast step
-                    self.state[p]["slow_param"] = p.detach().clone()
-
-        self.optimizer.step()  # the gradients are already there; the closure ran above
-        self.fast_steps += 1
-
-        if self.fast_steps % self.k == 0:
-            for group in self.param_groups:
-                for p in group["params"]:
-                    if p not in self.state:
-                        continue  # never had a gradient: it has not moved
-                    slow = self.state[p]["slow_param"]
-                    slow.add_(p - slow, alpha=self.alpha)  # slow ← slow + α·(fast - slow)
-                    p.copy_(slow)                           # fast ← slow
-            self.optimizer.state = defaultdict(dict)  # the mistake: inner state thrown away
-        return loss
-
-    def state_dict(self):
-        """The inner optimizer's state_dict, plus the slow weights and the step counter."""
-        params = [p for group in self.param_groups for p in group["params"]]
-        return {
-            "optimizer": self.optimizer.state_dict(),
-            "slow_params": {index: self.state[p]["slow_param"]
-                            for index, p in enumerate(params) if p in self.state},
-            "fast_steps": self.fast_steps,
-        }
-
-    def load_state_dict(self, state_dict):
-        """Load what state_dict() returned (into a Lookahead over the same parameters)."""
-        self.optimizer.load_state_dict(state_dict["optimizer"])
-        # Loading gives the inner optimizer a new list of groups: share it again.
-        self.param_groups = self.optimizer.param_groups
-        params = [p for group in self.param_groups for p in group["params"]]
-        self.state = defaultdict(dict)
-        for index, slow in state_dict["slow_params"].items():
-            p = params[int(index)]
-            self.state[p]["slow_param"] = slow.to(device=p.device, dtype=p.dtype, copy=True)
-        self.fast_steps = state_dict["fast_steps"]
-
+CHANGES = [("                    p.copy_(slow)                           # fast ← slow\n",
+            "                    p.copy_(slow)                           # fast ← slow\n"
+            "            self.optimizer.state = defaultdict(dict)\n")]
