@@ -1,20 +1,6 @@
-"""CosineAnnealingLR in closed form with T_max - 1: the minimum comes one step early."""
-import math
-
-import torch
-
+"""CosineAnnealingLR with period T_max - 1: the minimum comes one step early (and so does every later one)."""
 COMPONENT = "CosineAnnealingLR"
 FILE = "schedules.py"
 HINT = ("Your cosine reaches eta_min one step early: the rate is eta_min at t = T_max itself (the angle is "
         "pi * t / T_max), not at T_max - 1. Re-read the CosineAnnealingLR formula in handout section 5.")
-
-
-class CosineAnnealingLR(torch.optim.lr_scheduler.LRScheduler):
-    def __init__(self, optimizer, T_max, eta_min=0.0, last_epoch=-1):
-        self.T_max = T_max
-        self.eta_min = eta_min
-        super().__init__(optimizer, last_epoch)
-
-    def get_lr(self):
-        cosine = (1 + math.cos(math.pi * self.last_epoch / (self.T_max - 1))) / 2
-        return [self.eta_min + (base_lr - self.eta_min) * cosine for base_lr in self.base_lrs]
+CHANGES = [("t, period = self.last_epoch, self.T_max\n", "t, period = self.last_epoch, self.T_max - 1\n")]

@@ -1,25 +1,7 @@
-"""LinearLR spreading the factors over total_iters points (like linspace): the end comes one step early."""
-import torch
-
+"""LinearLR spreading the change over total_iters - 1 steps (like linspace): end_factor comes one step early."""
 COMPONENT = "LinearLR"
 FILE = "schedules.py"
 HINT = ("Your factor reaches end_factor at t = total_iters - 1; torch reaches it at t = total_iters "
         "(total_iters steps of change after t = 0, not total_iters points). Re-read the LinearLR formula.")
-
-
-class LinearLR(torch.optim.lr_scheduler.LRScheduler):
-    def __init__(self, optimizer, start_factor=1.0 / 3, end_factor=1.0, total_iters=5, last_epoch=-1):
-        if start_factor > 1.0 or start_factor <= 0:
-            raise ValueError("start_factor must be in (0, 1]")
-        if end_factor > 1.0 or end_factor < 0:
-            raise ValueError("end_factor must be in [0, 1]")
-        self.start_factor = start_factor
-        self.end_factor = end_factor
-        self.total_iters = total_iters
-        super().__init__(optimizer, last_epoch)
-
-    def get_lr(self):
-        last = max(self.total_iters - 1, 1)
-        progress = min(self.last_epoch, last) / last
-        factor = self.start_factor + (self.end_factor - self.start_factor) * progress
-        return [base_lr * factor for base_lr in self.base_lrs]
+CHANGES = [("if t > self.total_iters:", "if t > self.total_iters - 1:"),
+           ("(self.total_iters * self.start_factor", "((self.total_iters - 1) * self.start_factor")]
