@@ -1,34 +1,23 @@
-"""AdamW shrinking the weights after the Adam step instead of before it."""
+"""AdamW shrinking the weights after the Adam step instead of before it: with weight decay every step
+differs slightly (the decay uses the updated weights)."""
 import torch
-from torch.optim import Optimizer
 
 COMPONENT = "AdamW"
 FILE = "optimizers.py"
 HINT = ("Your AdamW steps differ slightly: torch shrinks θ by lr·λ·θ before the Adam update, using "
         "the weights from before this step. Re-read handout section 4 (AdamW, the order of the "
         "update).")
+DROP_IN = "AdamW inherits its step from Adam, where the slip would go: an edit there would break Adam as well"
 
 
-class AdamW(Optimizer):
-    """AdamW shrinking the weights after the Adam step instead of before it"""
+class AdamW(Adam):
+    """AdamW shrinking the weights after the Adam step instead of before it."""
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if isinstance(betas[0], torch.Tensor) or isinstance(betas[1], torch.Tensor):
-            raise ValueError("Tensor betas are only used by torch's capturable kernels; pass floats")
-        if not 0.0 <= betas[0] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
-        if not 0.0 <= betas[1] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        defaults = dict(lr=lr, betas=tuple(betas), eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
-                        maximize=maximize, foreach=foreach, capturable=capturable,
-                        differentiable=differentiable, fused=fused,
-                        decoupled_weight_decay=True)
-        super().__init__(params, defaults)
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, foreach=foreach, maximize=maximize,
+                         capturable=capturable, differentiable=differentiable, fused=fused,
+                         decoupled_weight_decay=True)
 
     @torch.no_grad()
     def step(self, closure=None):
@@ -78,6 +67,10 @@ class AdamW(Optimizer):
                 denom = (second_moment.sqrt() / bias_correction2 ** 0.5).add_(eps)
                 p.addcdiv_(exp_avg, denom, value=-lr / bias_correction1)
                 if weight_decay != 0 and group["decoupled_weight_decay"]:
-                    p.mul_(1 - lr * weight_decay)  # the mistake: after the update
+                    p.mul_(1 - lr * weight_decay)
         return loss
 
+    def __setstate__(self, state):
+        super().__setstate__(state)
+        for group in self.param_groups:  # as in torch: AdamW's decay is always decoupled
+            group["decoupled_weight_decay"] = True

@@ -1,33 +1,22 @@
-"""AdamW decaying the weights by λ·θ without the learning rate factor."""
+"""AdamW decaying the weights by λ·θ without the learning rate factor: with weight decay the weights shrink
+1/lr times too fast."""
 import torch
-from torch.optim import Optimizer
 
 COMPONENT = "AdamW"
 FILE = "optimizers.py"
 HINT = ("Your AdamW shrinks the weights far too fast: torch's decoupled decay is θ ← θ - lr·λ·θ, "
         "scaled by the learning rate. Re-read handout section 4 (AdamW).")
+DROP_IN = "AdamW inherits its step from Adam, where the slip would go: an edit there would break Adam as well"
 
 
-class AdamW(Optimizer):
-    """AdamW decaying the weights by λ·θ without the learning rate factor"""
+class AdamW(Adam):
+    """AdamW decaying the weights by λ·θ, without the learning rate factor."""
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if isinstance(betas[0], torch.Tensor) or isinstance(betas[1], torch.Tensor):
-            raise ValueError("Tensor betas are only used by torch's capturable kernels; pass floats")
-        if not 0.0 <= betas[0] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
-        if not 0.0 <= betas[1] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        defaults = dict(lr=lr, betas=tuple(betas), eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
-                        maximize=maximize, foreach=foreach, capturable=capturable,
-                        differentiable=differentiable, fused=fused,
-                        decoupled_weight_decay=True)
-        super().__init__(params, defaults)
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, foreach=foreach, maximize=maximize,
+                         capturable=capturable, differentiable=differentiable, fused=fused,
+                         decoupled_weight_decay=True)
 
     @torch.no_grad()
     def step(self, closure=None):
@@ -60,7 +49,7 @@ class AdamW(Optimizer):
                 grad = -p.grad if maximize else p.grad
                 if weight_decay != 0:
                     if group["decoupled_weight_decay"]:
-                        p.mul_(1 - weight_decay)  # the mistake: no lr factor
+                        p.mul_(1 - weight_decay)
                     else:
                         grad = grad.add(p, alpha=weight_decay)
 
@@ -80,3 +69,7 @@ class AdamW(Optimizer):
                 p.addcdiv_(exp_avg, denom, value=-lr / bias_correction1)
         return loss
 
+    def __setstate__(self, state):
+        super().__setstate__(state)
+        for group in self.param_groups:  # as in torch: AdamW's decay is always decoupled
+            group["decoupled_weight_decay"] = True
