@@ -1,58 +1,7 @@
-"""LR range test reporting the raw moving average, without bias correction."""
-import math
-
-import torch
-
+"""LR range test reporting the raw moving average, without bias correction: the first losses far too small."""
 COMPONENT = "lr_range_test"
 FILE = "schedules.py"
 HINT = ("Your first smoothed losses are far too small: the moving average starts at 0, so it must be divided by "
         "1 - (1 - smooth)^(i + 1) (the bias correction, as in Adam). Without it the first points look like a "
         "low loss and the divergence check misfires. Re-read the lr_range_test docstring.")
-
-
-def _snapshot(state):
-    """A deep copy of a state dict (tensors cloned), so training cannot change it."""
-    if isinstance(state, torch.Tensor):
-        return state.detach().clone()
-    if isinstance(state, dict):
-        return {key: _snapshot(value) for key, value in state.items()}
-    if isinstance(state, (list, tuple)):
-        return type(state)(_snapshot(value) for value in state)
-    return state
-
-
-def lr_range_test(model, loss_fn, batches, optimizer, start_lr=1e-7, end_lr=10.0, num_iters=100, smooth=0.05,
-                  diverge=4.0):
-    saved_model = _snapshot(model.state_dict())
-    saved_optimizer = _snapshot(optimizer.state_dict())
-    was_training = model.training
-    lrs, losses = [], []
-    try:
-        model.train()
-        iterator = iter(batches)
-        average, best = 0.0, math.inf
-        for i in range(num_iters):
-            lr = start_lr * (end_lr / start_lr) ** (i / (num_iters - 1))
-            for group in optimizer.param_groups:
-                group["lr"] = lr
-            try:
-                x, y = next(iterator)
-            except StopIteration:
-                iterator = iter(batches)
-                x, y = next(iterator)
-            loss = loss_fn(model(x), y)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            average = (1 - smooth) * average + smooth * loss.item()
-            smoothed = average
-            lrs.append(lr)
-            losses.append(smoothed)
-            best = min(best, smoothed)
-            if not math.isfinite(smoothed) or smoothed > diverge * best:
-                break
-    finally:
-        model.load_state_dict(saved_model)
-        optimizer.load_state_dict(saved_optimizer)
-        model.train(was_training)
-    return lrs, losses
+CHANGES = [("smoothed = average / (1 - (1 - smooth) ** (i + 1))", "smoothed = average")]
