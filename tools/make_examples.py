@@ -28,8 +28,8 @@ TYPICAL_MISTAKES = {
     "a1_initialization": ["xavier_uniform__missing_sqrt3", "relu__kink_gradient_one"],
     "a2_optimizers": ["adam__no_bias_correction", "sgd__nesterov_ignored", "adamw__l2_decay"],
     "a3_schedules": ["steplr__decays_one_step_early", "warmupcosinelr__warmup_starts_at_zero"],
-    "a4_normalization": ["batchnorm1d__unbiased_variance_normalizing", "clip_grad_norm___per_parameter_norm"],
-    "a5_regularization": ["dropout__no_rescaling", "early_stopping__min_delta_not_strict"],
+    "a4_normalization": ["batchnorm1d__unbiased_variance_normalizing", "clip_grad_norm__per_parameter_norm"],
+    "a5_regularization": ["dropout__no_rescaling", "earlystopping__min_delta_not_strict"],
     "a6_pipeline": ["random_shift__wraps_around", "train__scheduler_stepped_per_epoch", "evaluate__train_mode"],
 }
 

@@ -7,8 +7,8 @@ MARKERS = {
     "layernorm": "LayerNorm (normalization.py)",
     "groupnorm": "GroupNorm (normalization.py)",
     "batchnormfunction": "BatchNormFunction, the hand-written backward (normalization.py)",
-    "clip_grad_value_": "clip_grad_value_ (clipping.py)",
-    "clip_grad_norm_": "clip_grad_norm_ (clipping.py)",
+    "clip_grad_value": "clip_grad_value_ (clipping.py)",
+    "clip_grad_norm": "clip_grad_norm_ (clipping.py)",
 }
 
 

@@ -1,6 +1,6 @@
 """Public checks for clipping.py: your clipping functions against torch.nn.utils on small fixed-seed gradients.
 
-Run one component at a time from this folder:   pytest -m clip_grad_norm_   or   pytest -m clip_grad_value_
+Run one component at a time from this folder:   pytest -m clip_grad_norm   or   pytest -m clip_grad_value
 """
 import math
 
@@ -38,7 +38,7 @@ def assert_same_grads(ours, theirs, what):
 
 
 # ------------------------------------------------------------------------------------- clip_grad_value_
-@pytest.mark.clip_grad_value_
+@pytest.mark.clip_grad_value
 def test_clip_grad_value_matches_torch():
     ours, theirs = make_parameters(scale=2.0), make_parameters(scale=2.0)
     grad_objects = [p.grad for p in ours]
@@ -49,7 +49,7 @@ def test_clip_grad_value_matches_torch():
         "clip_grad_value_ must change the .grad tensors in place, not assign new ones")
 
 
-@pytest.mark.clip_grad_value_
+@pytest.mark.clip_grad_value
 def test_clip_grad_value_single_tensor_and_generator():
     ours, theirs = make_parameters(seed=1), make_parameters(seed=1)
     clip_grad_value_(ours[0], 0.3)
@@ -61,7 +61,7 @@ def test_clip_grad_value_single_tensor_and_generator():
 
 
 # -------------------------------------------------------------------------------------- clip_grad_norm_
-@pytest.mark.clip_grad_norm_
+@pytest.mark.clip_grad_norm
 @pytest.mark.parametrize("norm_type", [1.0, 2.0, 3.0, math.inf])
 def test_clip_grad_norm_matches_torch(norm_type):
     ours, theirs = make_parameters(scale=3.0), make_parameters(scale=3.0)
@@ -77,7 +77,7 @@ def test_clip_grad_norm_matches_torch(norm_type):
         "clip_grad_norm_ must change the .grad tensors in place, not assign new ones")
 
 
-@pytest.mark.clip_grad_norm_
+@pytest.mark.clip_grad_norm
 def test_clip_grad_norm_leaves_small_gradients_alone():
     ours, theirs = make_parameters(scale=0.01), make_parameters(scale=0.01)
     total = clip_grad_norm_(ours, max_norm=10.0)
@@ -86,7 +86,7 @@ def test_clip_grad_norm_leaves_small_gradients_alone():
     assert_same_grads(ours, theirs, "clip_grad_norm_ with gradients far below max_norm (must stay as they are)")
 
 
-@pytest.mark.clip_grad_norm_
+@pytest.mark.clip_grad_norm
 def test_clip_grad_norm_single_tensor_and_empty():
     ours, theirs = make_parameters(scale=5.0), make_parameters(scale=5.0)
     clip_grad_norm_(ours[0], 1.0)
@@ -96,7 +96,7 @@ def test_clip_grad_norm_single_tensor_and_empty():
     assert isinstance(empty, torch.Tensor) and empty.item() == 0.0, "with no gradients the total norm is tensor(0.)"
 
 
-@pytest.mark.clip_grad_norm_
+@pytest.mark.clip_grad_norm
 def test_clip_grad_norm_error_if_nonfinite():
     parameters = make_parameters()
     total = clip_grad_norm_(parameters, 100.0, error_if_nonfinite=True)      # finite: no error

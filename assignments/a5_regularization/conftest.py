@@ -1,7 +1,7 @@
 """pytest set-up for this folder: one marker per component, so `pytest -m dropout` checks just that one.
 
 Markers: dropout (the function), dropout_module (the Dropout class), alphadropout, l1_penalty, l2_penalty,
-max_norm_, mc_dropout_predict, earlystopping, save_checkpoint, load_checkpoint.
+max_norm, mc_dropout_predict, earlystopping, save_checkpoint, load_checkpoint.
 """
 import torch
 
@@ -11,7 +11,7 @@ MARKERS = {
     "alphadropout": "the AlphaDropout module",
     "l1_penalty": "l1_penalty(params, lam)",
     "l2_penalty": "l2_penalty(params, lam)",
-    "max_norm_": "max_norm_(weight, max_norm)",
+    "max_norm": "max_norm_(weight, max_norm)",
     "mc_dropout_predict": "mc_dropout_predict(model, x, n_samples)",
     "earlystopping": "the EarlyStopping callback",
     "save_checkpoint": "save_checkpoint(path, model, ...)",

@@ -1,4 +1,5 @@
-"""Public checks for initializers.py: run `pytest -m <component>` in this folder, e.g. `pytest -m xavier_uniform_`.
+"""Public checks for initializers.py: run `pytest -m <marker>` in this folder, e.g. `pytest -m xavier_uniform`
+(a marker is the component's name in lower case, without its trailing underscore).
 
 Each initializer is compared with torch.nn.init: both draw from a torch.Generator seeded the same way, so a
 correct implementation gives the same weights up to rounding (it must draw with `tensor.uniform_(-b, b, generator=...)`
@@ -68,14 +69,14 @@ def test_gain_rejects_what_torch_rejects(nonlinearity, param):
         calculate_gain(nonlinearity, param)
 
 
-@pytest.mark.xavier_uniform_
+@pytest.mark.xavier_uniform
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("gain", [1.0, 5.0 / 3])
 def test_xavier_uniform_matches_torch(shape, gain):
     check_same_draws(xavier_uniform_, torch.nn.init.xavier_uniform_, shape, gain=gain)
 
 
-@pytest.mark.xavier_normal_
+@pytest.mark.xavier_normal
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("gain", [1.0, 5.0 / 3])
 def test_xavier_normal_matches_torch(shape, gain):
@@ -86,35 +87,35 @@ KAIMING_ARGS = [{}, {"mode": "fan_out"}, {"nonlinearity": "relu"}, {"a": 0.2}, {
                 {"nonlinearity": "tanh"}]
 
 
-@pytest.mark.kaiming_uniform_
+@pytest.mark.kaiming_uniform
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("kwargs", KAIMING_ARGS, ids=str)
 def test_kaiming_uniform_matches_torch(shape, kwargs):
     check_same_draws(kaiming_uniform_, torch.nn.init.kaiming_uniform_, shape, **kwargs)
 
 
-@pytest.mark.kaiming_normal_
+@pytest.mark.kaiming_normal
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("kwargs", KAIMING_ARGS, ids=str)
 def test_kaiming_normal_matches_torch(shape, kwargs):
     check_same_draws(kaiming_normal_, torch.nn.init.kaiming_normal_, shape, **kwargs)
 
 
-@pytest.mark.lecun_uniform_
+@pytest.mark.lecun_uniform
 @pytest.mark.parametrize("shape", SHAPES)
 def test_lecun_uniform_is_kaiming_linear(shape):
     check_same_draws(lecun_uniform_, lambda t, generator: torch.nn.init.kaiming_uniform_(
         t, nonlinearity="linear", generator=generator), shape)
 
 
-@pytest.mark.lecun_normal_
+@pytest.mark.lecun_normal
 @pytest.mark.parametrize("shape", SHAPES)
 def test_lecun_normal_is_kaiming_linear(shape):
     check_same_draws(lecun_normal_, lambda t, generator: torch.nn.init.kaiming_normal_(
         t, nonlinearity="linear", generator=generator), shape)
 
 
-ALL_INITIALIZERS = [pytest.param(f, marks=getattr(pytest.mark, f.__name__), id=f.__name__) for f in
+ALL_INITIALIZERS = [pytest.param(f, marks=getattr(pytest.mark, f.__name__.rstrip("_")), id=f.__name__) for f in
                     (xavier_uniform_, xavier_normal_, kaiming_uniform_, kaiming_normal_, lecun_uniform_,
                      lecun_normal_)]
 

@@ -200,7 +200,7 @@ def test_l2_penalty_value_and_gradient():
 
 # ------------------------------------------------------------------------------------------ max_norm_
 
-@pytest.mark.max_norm_
+@pytest.mark.max_norm
 def test_max_norm_rescales_only_rows_that_are_too_long():
     weight = torch.tensor([[3.0, 4.0], [0.3, 0.4], [0.0, 2.0]], dtype=torch.float64, requires_grad=True)
     before = weight.detach().clone()
@@ -214,7 +214,7 @@ def test_max_norm_rescales_only_rows_that_are_too_long():
         "rows already short enough, and the matrix as a whole, are not touched"))
 
 
-@pytest.mark.max_norm_
+@pytest.mark.max_norm
 def test_max_norm_handles_conv_weights():
     torch.manual_seed(11)
     weight = torch.randn(4, 3, 5, dtype=torch.float64)
