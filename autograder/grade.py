@@ -63,10 +63,14 @@ def _fail_all(assignment: Assignment, checks: list[Check], reason: str) -> list[
 
 class AssignmentGrader:
     def __init__(self, assignment: Assignment, submission_root: Path, cuda: bool, progress=None,
-                 components: set[str] | None = None, quick: bool = False, checks_per_component: int | None = None):
+                 components: set[str] | None = None, quick: bool = False, checks_per_component: int | None = None,
+                 worker: Worker | None = None):
         """For the tests: `components` grades only these, `quick` only the first CPU variant of each check (and
-        no slow check), `checks_per_component` only the first checks of each component."""
+        no slow check), `checks_per_component` only the first checks of each component, and `worker` grades in
+        that worker, whose root holds this submission in a subfolder, and leaves it running: the suite grades
+        many trusted corpus submissions one after another in one worker (never a student's)."""
         self.assignment, self.root, self.cuda = assignment, submission_root, cuda
+        self.shared_worker = worker
         self.components, self.quick, self.checks_per_component = components, quick, checks_per_component
         self.timed_out: dict[str, list[str]] = {}   # component -> the time-out messages it got so far
         self.progress = progress or (lambda *a: None)
@@ -79,7 +83,8 @@ class AssignmentGrader:
     def _load(self) -> dict:
         """Import the student's files in the worker, one request per file, so that a file that hangs or kills
         the worker at import costs only its own components. A file that failed is not tried again."""
-        inside = self.worker.submission_inside
+        inside = self.worker.submission_inside + "".join(
+            f"/{part}" for part in self.root.relative_to(self.worker.submission_root).parts)
         tripwires = sorted({t for ts in self.assignment.tripwires.values() for t in ts})
         statuses = {}
         for filename in self.assignment.files:
@@ -106,6 +111,8 @@ class AssignmentGrader:
         if not self.worker.alive:
             self.worker.start()
             self.loaded = self._load()
+        elif not self.loaded:   # a shared worker, already running: import this submission's files in it
+            self.loaded = self._load()
 
     # -- one assignment -------------------------------------------------------------------------------
     def run(self) -> list[CheckResult]:
@@ -129,7 +136,7 @@ class AssignmentGrader:
                     blocked[c] = (f"no credit: {found}. This assignment asks you to implement {c} yourself; "
                                   "a component that merely calls PyTorch's own earns nothing.")
         results = []
-        self.worker = Worker(self.root, use_cuda=self.cuda)
+        self.worker = self.shared_worker or Worker(self.root, use_cuda=self.cuda)
         try:
             if sources:  # nothing to import when every file is missing
                 self._ensure_worker()
@@ -159,7 +166,8 @@ class AssignmentGrader:
                     results.append(self._grade_check_safely(check))
                 self.progress(a.name, 1)
         finally:
-            self.worker.close()
+            if self.worker is not self.shared_worker:
+                self.worker.close()
         return results
 
     # -- one check ------------------------------------------------------------------------------------

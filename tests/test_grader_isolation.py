@@ -225,3 +225,19 @@ def test_a_component_that_never_returns_fails_fast_after_two_time_outs():
     assert feedback.count("] time limit exceeded: no result") == 2, feedback
     assert "not run: SGD already timed out 2 times (time limit exceeded" in feedback
     assert elapsed < 60, f"grading took {elapsed:.0f} s"
+
+
+def test_a_worker_shared_by_corpus_submissions_grades_each_on_its_own_files():
+    """tests/grading.py grades many trusted submissions in one worker. a6's components.py imports the a1-a5
+    files next to it by name; in the second submission below a1's relu is the identity, and a6's model must be
+    graded on that relu, not on the one the first submission left in the worker's modules."""
+    from grading import grade_many
+
+    correct = reference_files("a6_pipeline")
+    broken = dict(correct)
+    broken["a1_initialization/activations.py"] = correct["a1_initialization/activations.py"].replace(
+        "result = torch.where(input <= 0, 0.0, input)", "result = input.clone()")
+    jobs = [("a6_pipeline", files, {"ResidualBlock1d"}, True) for files in (correct, broken)]
+    first, second = grade_many(jobs, parallel=1)
+    assert first and all(r.passed for r in first)
+    assert second and not all(r.passed for r in second)

@@ -60,6 +60,24 @@ def install_tripwire(dotted: str) -> None:
         return
 
 
+def forget_other_submissions(submission: str) -> None:
+    """Forget the modules and import folders of any other submission this worker imported before.
+
+    The grader gives each submission its own worker, so this does nothing there. The test suite grades many
+    trusted corpus submissions (one per subfolder) in one worker, and each must run on its own files only:
+    a6's components.py, for one, imports the a1-a5 files next to it by name."""
+    others = {os.path.dirname(root) for root in SUBMISSION_ROOTS} - {submission}
+    if not others:
+        return
+    inside = tuple(other + os.sep for other in others)
+    for name, module in list(sys.modules.items()):
+        if (getattr(module, "__file__", None) or "").startswith(inside):
+            del sys.modules[name]
+    sys.path[:] = [p for p in sys.path if not (p + os.sep).startswith(inside)]
+    SUBMISSION_ROOTS[:] = [root for root in SUBMISSION_ROOTS if os.path.dirname(root) == submission]
+    MODULES.clear()
+
+
 def load(request: dict) -> dict:
     for name in request.get("preload", []):
         try:
@@ -67,6 +85,7 @@ def load(request: dict) -> dict:
         except Exception as exc:  # then whoever needs it pays for it later, or fails there with the reason
             print(f"worker: preloading {name} failed: {describe(exc)}", file=sys.stderr)
     folder = request["assignment_dir"]
+    forget_other_submissions(os.path.dirname(folder))
     SUBMISSION_ROOTS.append(folder)
     for name in request.get("tripwires", []):
         install_tripwire(name)
