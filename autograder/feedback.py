@@ -25,7 +25,6 @@ TOLERANCES = {  # dtype -> (rtol, atol relative to the largest expected magnitud
 class Mismatch:
     path: tuple              # where in the output, e.g. ("params", 3, 1)
     message: str             # what differs, for the student
-    index: tuple | None = None
     credit: float = 0.0      # the fraction of the variant's points still earned (partial credit), 0 by default
 
 
@@ -96,7 +95,7 @@ def _compare_tensor(expected: torch.Tensor, got: WireTensor, dtype: str, path, e
         bad = (g != e)
         if bad.any():
             idx = tuple(int(i) for i in bad.nonzero()[0])
-            return Mismatch(path, f"at index {idx}: expected {e[idx].item()}, got {g[idx].item()}", idx)
+            return Mismatch(path, f"at index {idx}: expected {e[idx].item()}, got {g[idx].item()}")
         return None
     rtol, atol = TOLERANCES.get(dtype, TOLERANCES["float32"])
     e64, g64 = e.double(), g.double()

@@ -27,13 +27,24 @@ TIMEOUTS_BEFORE_GIVING_UP = 2  # after this many time-outs a component's remaini
 
 
 @dataclass
+class VariantResult:
+    label: str        # "cpu/float64", "cuda/float32", "cpu/float64 (device proxy)"
+    outcome: str      # "passed", "failed" (credit below 1, partial credit included) or "skipped"
+    message: str      # "passed", what differed, or why it did not run
+
+
+@dataclass
 class CheckResult:
+    """One check's result as structure; report.py alone turns it into words (check_lines)."""
     assignment: str
     component: str
     name: str
     max_score: float
     score: float = 0.0
-    lines: list[str] = field(default_factory=list)   # one line per variant, then hints
+    variants: list[VariantResult] = field(default_factory=list)
+    reason: str | None = None      # why no variant ran: a missing file, an import error, no credit, ...
+    hint: str | None = None        # the matching mistake's HINT (hints.py)
+    notes: list[str] = field(default_factory=list)   # e.g. a6's "runs on your own earlier components"
 
     @property
     def passed(self) -> bool:
@@ -41,24 +52,12 @@ class CheckResult:
 
     @property
     def output(self) -> str:
-        return "\n".join(self.lines)
-
-
-def _merge_same(lines: list[str]) -> list[str]:
-    """'[cpu/float64] x', '[cpu/float32] x' -> '[cpu/float64, cpu/float32] x' (same message, several variants)."""
-    merged: dict[str, list[str]] = {}
-    other = []
-    for line in lines:
-        if line.startswith("[") and "] " in line:
-            label, message = line[1:].split("] ", 1)
-            merged.setdefault(message, []).append(label)
-        else:
-            other.append(line)
-    return [f"[{', '.join(labels)}] {message}" for message, labels in merged.items()] + other
+        from .report import check_text   # the report is the one place results become words
+        return check_text(self)
 
 
 def _fail_all(assignment: Assignment, checks: list[Check], reason: str) -> list[CheckResult]:
-    return [CheckResult(assignment.name, c.component, c.name, c.points, 0.0, [reason]) for c in checks]
+    return [CheckResult(assignment.name, c.component, c.name, c.points, 0.0, reason=reason) for c in checks]
 
 
 class AssignmentGrader:
@@ -161,7 +160,7 @@ class AssignmentGrader:
                     continue
                 if check.component in blocked:
                     results.append(CheckResult(a.name, check.component, check.name, check.points, 0.0,
-                                               [blocked[check.component]]))
+                                               reason=blocked[check.component]))
                 else:
                     results.append(self._grade_check_safely(check))
                 self.progress(a.name, 1)
@@ -178,32 +177,28 @@ class AssignmentGrader:
             return self._grade_check(check)
         except Exception as exc:  # noqa: BLE001 - any fault of ours must cost one check, never the submission
             return CheckResult(self.assignment.name, check.component, check.name, check.points, 0.0,
-                               [f"internal error of the grader while grading this check ({type(exc).__name__}: "
-                                f"{str(exc)[:300]}); this is not your fault: please report it"])
+                               reason=f"internal error of the grader while grading this check "
+                                      f"({type(exc).__name__}: {str(exc)[:300]}); this is not your fault: "
+                                      "please report it")
 
     def _grade_check(self, check: Check) -> CheckResult:
         a = self.assignment
         result = CheckResult(a.name, check.component, check.name, check.points)
         ran = passed = 0
         base_inputs = check.make_inputs()
-        hint_given = False
         filename = a.file_of(check.component)
         for variant, runs in variants(check, self.cuda)[:1 if self.quick else None]:
             if not runs:
-                result.lines.append(f"[{variant.label}] skipped: no CUDA device here")
+                result.variants.append(VariantResult(variant.label, "skipped", "skipped: no CUDA device here"))
                 continue
             ran += 1
             inputs = cast_inputs(base_inputs, variant.torch_dtype)
-            credit, line, got = self._run_variant(check, variant, filename, inputs)
+            credit, message, got = self._run_variant(check, variant, filename, inputs)
             passed += credit
-            result.lines.append(f"[{variant.label}] {line}")
-            if credit < 1 and got is not None and check.hints and not hint_given and variant.device == "cpu":
-                hint = hints.matching_hint(a.name, check, filename, inputs, got, variant.dtype)
-                if hint:
-                    result.lines.append(f"Hint: {hint}")
-                    hint_given = True
+            result.variants.append(VariantResult(variant.label, "passed" if credit >= 1 else "failed", message))
+            if credit < 1 and got is not None and check.hints and result.hint is None and variant.device == "cpu":
+                result.hint = hints.matching_hint(a.name, check, filename, inputs, got, variant.dtype)
         result.score = check.points * passed / ran if ran else 0.0
-        result.lines = _merge_same(result.lines)
         return result
 
     def _run_variant(self, check: Check, variant: Variant, filename: str, inputs: dict):
@@ -261,7 +256,7 @@ def note_what_it_runs_on(results: list[CheckResult], assignments: list[Assignmen
                 f"graded: {', '.join(weak)}. A difference here may come from them: fix those first.")
         for r in results:
             if r.assignment == a.name and not r.passed:
-                r.lines.append(note)
+                r.notes.append(note)
 
 
 def grade(submission_root: Path, assignments: list[Assignment], cuda: bool, parallel: int = 2,

@@ -39,10 +39,27 @@ def table(results: list[CheckResult]) -> str:
     return "\n".join(lines)
 
 
+def _besides_variants(r: CheckResult) -> list[str]:
+    """Why the check did not run, its hint and its notes, as feedback lines."""
+    return ([r.reason] if r.reason else []) + ([f"Hint: {r.hint}"] if r.hint else []) + r.notes
+
+
+def check_lines(r: CheckResult) -> list[str]:
+    """A check's feedback: its variants, those that said the same merged ("[cpu/float64, cpu/float32] passed"),
+    then why it did not run, the hint and the notes."""
+    said: dict[str, list[str]] = {}
+    for v in r.variants:
+        said.setdefault(v.message, []).append(v.label)
+    return [f"[{', '.join(labels)}] {message}" for message, labels in said.items()] + _besides_variants(r)
+
+
+def check_text(r: CheckResult) -> str:
+    return "\n".join(check_lines(r))
+
+
 def _messages(r: CheckResult) -> frozenset[str]:
     """What a check said, without the [device/dtype] labels (to spot a component that failed one way)."""
-    return frozenset(line.split("] ", 1)[1] if line.startswith("[") and "] " in line else line
-                     for line in r.lines if "skipped: no CUDA" not in line)
+    return frozenset([v.message for v in r.variants if v.outcome != "skipped"] + _besides_variants(r))
 
 
 def feedback_text(results: list[CheckResult], show_passed: bool = False) -> str:
@@ -61,7 +78,7 @@ def feedback_text(results: list[CheckResult], show_passed: bool = False) -> str:
                 continue
             status = "passed" if r.passed else "FAILED"
             out.append(f"{r.assignment} / {r.component} / {r.name}  [{r.score:.2f}/{r.max_score:.2f}, {status}]")
-            out += ["    " + line.replace("\n", "\n    ") for line in r.lines]
+            out += ["    " + line.replace("\n", "\n    ") for line in check_lines(r)]
     return "\n".join(out) if out else "Every check passed."
 
 
@@ -75,7 +92,7 @@ def gradescope(results: list[CheckResult], execution_time: float, header: str) -
             "score": round(r.score, 4),
             "max_score": r.max_score,
             "status": "passed" if r.passed else "failed",
-            "output": r.output,
+            "output": check_text(r),
             "tags": [r.assignment, r.component],
         } for r in results],
     }

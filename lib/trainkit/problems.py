@@ -25,7 +25,6 @@ ROSENBROCK_MIN = torch.tensor([1.0, 1.0])
 NOISY_QUADRATIC_CURVATURE = (1.0, 4.0)
 NOISY_QUADRATIC_NOISE = 1.0
 NOISY_QUADRATIC_START = torch.tensor([-3.0, 2.0])
-NOISY_QUADRATIC_MIN = torch.tensor([0.0, 0.0])
 
 
 def ravine(p: torch.Tensor) -> torch.Tensor:
