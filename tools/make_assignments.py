@@ -15,7 +15,9 @@ Python files (`*.py`): the BEGIN marker names the task and the handout section, 
         raise NotImplementedError('Task 2.4 - handout section 5 "Adam"')
 
 Notebooks (`*.ipynb`): exactly what `nbgrader generate_assignment` does to the source notebook with its
-default settings: solution regions and solution cells become nbgrader's stubs, outputs are cleared.
+default settings: solution regions and solution cells become nbgrader's stubs, outputs are cleared, and
+every nbgrader cell gets the metadata nbgrader writes (its checksum, so `nbgrader validate` sees an edited
+locked cell; locked cells not editable, graded and solution cells not deletable).
 tests/test_single_source.py checks both against this script and against nbgrader itself.
 
 Usage:  python tools/make_assignments.py          # rewrite assignments/
@@ -82,6 +84,20 @@ def _strip_cell_regions(cell: dict) -> bool:
     return replaced
 
 
+def _add_nbgrader_metadata(cell: dict) -> None:
+    """What generate_assignment's LockCells and ComputeChecksums write into a stripped nbgrader cell."""
+    import nbformat
+    from nbgrader.utils import compute_checksum
+
+    meta = cell["metadata"]["nbgrader"]
+    if meta.get("locked"):
+        cell["metadata"].update(deletable=False, editable=False)
+    elif meta.get("solution") or meta.get("grade"):
+        cell["metadata"]["deletable"] = False
+    meta["cell_type"] = cell["cell_type"]
+    meta["checksum"] = compute_checksum(nbformat.from_dict(cell))
+
+
 def strip_notebook(text: str) -> str:
     """Student version of an nbgrader source notebook (solutions stubbed, outputs cleared)."""
     nb = json.loads(text)
@@ -93,6 +109,8 @@ def strip_notebook(text: str) -> str:
             raise ValueError("solution region in a cell not marked as a solution cell")
         if cell["cell_type"] == "code":
             cell["outputs"], cell["execution_count"] = [], None
+        if "nbgrader" in cell.get("metadata", {}):
+            _add_nbgrader_metadata(cell)
     nb["metadata"].pop("celltoolbar", None)
     return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
 
