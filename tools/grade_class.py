@@ -1,11 +1,13 @@
 """Grade a whole class: every submission in a folder, one after another, into a CSV for the LMS.
 
-    python tools/grade_class.py SUBMISSIONS_DIR OUT_DIR [--device cpu|cuda|all]
+    python tools/grade_class.py SUBMISSIONS_DIR OUT_DIR [--device cpu|cuda|all] [--nbgrader-export FILE.csv]
 
 Each entry of SUBMISSIONS_DIR (a folder or a .zip, named after the student) is graded by its own run of
 `python -m autograder grade`, so one broken submission can never touch another's results. OUT_DIR gets
 <student>.json (Gradescope's format, the feedback included) and grades.csv: one row per student, one column
 per assignment, and the total. A submission the grader cannot use at all gets an empty row and its reason.
+With --nbgrader-export (the CSV of `nbgrader export`), each assignment there also gets a column
+"<assignment> written": the student's written-answer points, matched by student id; the other columns stay.
 """
 from __future__ import annotations
 
@@ -19,12 +21,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def read_nbgrader_export(path: Path) -> dict[tuple[str, str], float]:
+    """(student id, assignment) -> score from nbgrader's export CSV; ValueError names what is wrong."""
+    with open(path, newline="") as f:
+        reader = csv.DictReader(f)
+        missing = {"student_id", "assignment", "score"} - set(reader.fieldnames or [])
+        if missing:
+            raise ValueError(f"{path} is not an nbgrader export: no column {', '.join(sorted(missing))}")
+        try:
+            return {(r["student_id"], r["assignment"]): float(r["score"]) for r in reader}
+        except ValueError:
+            raise ValueError(f"{path}: line {reader.line_num}: the score is not a number") from None
+
+
+def merge_nbgrader_export(rows: list[dict], path: Path) -> list[str]:
+    """Add each student's written-answer points per assignment to their row; returns the new columns."""
+    scores = read_nbgrader_export(path)
+    fields = [f"{name} written" for name in sorted({assignment for _, assignment in scores})]
+    for row in rows:
+        for (student, assignment), score in scores.items():
+            if student == row["student"]:
+                row[f"{assignment} written"] = round(score, 2)
+    return fields
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("submissions", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--device", choices=["cpu", "cuda", "all"], default="all")
+    parser.add_argument("--nbgrader-export", type=Path, help="nbgrader export CSV: add the written answers")
     args = parser.parse_args(argv)
+    if args.nbgrader_export:
+        try:                                   # unusable before an hour of grading, not after
+            read_nbgrader_export(args.nbgrader_export)
+        except (OSError, ValueError) as error:
+            print(f"grade_class: {error}", file=sys.stderr)
+            return 2
     sys.path.insert(0, str(ROOT))
     from autograder.checks import ASSIGNMENTS
 
@@ -47,8 +80,9 @@ def main(argv=None) -> int:
                 row[name] = round(sum(t["score"] for t in tests), 2) if tests else ""
             row["total"] = round(results["score"], 2)
         rows.append(row)
+    written = merge_nbgrader_export(rows, args.nbgrader_export) if args.nbgrader_export else []
     with open(args.out / "grades.csv", "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=["student", *ASSIGNMENTS, "total", "note"])
+        writer = csv.DictWriter(f, fieldnames=["student", *ASSIGNMENTS, "total", "note", *written])
         writer.writeheader()
         writer.writerows(rows)
     print(f"wrote {args.out / 'grades.csv'} ({len(rows)} students)")

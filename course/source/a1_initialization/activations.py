@@ -1,0 +1,1 @@
+../../../assignments/a1_initialization/activations.py

@@ -1,0 +1,1 @@
+../../../assignments/a1_initialization/test_activations.py

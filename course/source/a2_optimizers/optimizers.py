@@ -1,0 +1,1 @@
+../../../assignments/a2_optimizers/optimizers.py

@@ -1,0 +1,1 @@
+../../../assignments/a2_optimizers/test_optimizers.py

@@ -1,0 +1,1 @@
+../../../assignments/a3_schedules/test_schedules.py

@@ -1,0 +1,1 @@
+../../../assignments/a4_normalization/normalization.py

@@ -1,0 +1,1 @@
+../../../assignments/a5_regularization/test_regularization.py
