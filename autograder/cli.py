@@ -49,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--json", metavar="PATH", help="also write Gradescope's results.json here")
     g.add_argument("--parallel", type=int, default=2, help="assignments graded at once (default 2)")
     g.add_argument("--show-passed", action="store_true", help="list passed checks in the feedback too")
+    from . import pack
+    pack.add_arguments(sub.add_parser("pack", help="build the zip a student hands in (pack.py)"))
     args = parser.parse_args(argv)
+    if args.command == "pack":
+        from .checks import ASSIGNMENTS
+        return pack.run(args, pack.manifest_from(ASSIGNMENTS))
 
     import torch
 
