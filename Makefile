@@ -1,5 +1,5 @@
 # The two commands of the README's quick start. Both set everything up first (scripts/setup.sh).
-.PHONY: setup demo test assignments examples
+.PHONY: setup demo test assignments examples student-release
 
 setup:
 	@bash scripts/setup.sh
@@ -19,3 +19,7 @@ test: setup
 assignments: setup
 	@.venv/bin/python tools/make_assignments.py
 	@.venv/bin/python tools/make_examples.py
+
+# What students download: dist/student-release.zip (fails if any solution, hidden check or test is in it).
+student-release: setup
+	@.venv/bin/python tools/make_student_release.py

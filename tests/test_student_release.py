@@ -2,9 +2,65 @@
 import json
 import subprocess
 import sys
+import tomllib
 import zipfile
 
+import pytest
+
 from support import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import make_student_release as release  # noqa: E402
+
+TOP = release.TOP + "/"
+
+
+@pytest.fixture(scope="module")
+def release_zip(tmp_path_factory):
+    out = tmp_path_factory.mktemp("release") / "student-release.zip"
+    built = subprocess.run([sys.executable, str(ROOT / "tools" / "make_student_release.py"), "--out", str(out)],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    return zipfile.ZipFile(out)
+
+
+def test_the_release_holds_the_assignments_lib_and_the_student_files(release_zip):
+    names = release_zip.namelist()
+    assert all(n.startswith(TOP) for n in names)
+    names = {n[len(TOP):] for n in names}
+    assert {"README.md", "pyproject.toml", "environment.yml", "pack.py", "hand_in.json",
+            "lib/trainkit/__init__.py", "assignments/a2_optimizers/optimizers.py",
+            "assignments/a2_optimizers/handout.ipynb", "assignments/a6_pipeline/components.py"} <= names
+    assert not [n for n in names if n.split("/")[0] in {"solutions", "autograder", "tests", "examples"}]
+    assert release_zip.read(TOP + "assignments/a2_optimizers/optimizers.py") == \
+        (ROOT / "assignments" / "a2_optimizers" / "optimizers.py").read_bytes()
+
+
+def test_the_student_pyproject_parses_and_pins_the_course_torch(release_zip):
+    student = tomllib.loads(release_zip.read(TOP + "pyproject.toml").decode())["project"]["dependencies"]
+    course = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    torch_pin = next(d for d in course if d.startswith("torch=="))
+    assert torch_pin in student and "scipy" not in " ".join(student)
+    assert {d.partition("==")[0] for d in student} >= {"torch", "numpy", "matplotlib", "mnist1d", "pytest"}
+    assert f"- {torch_pin}" in release_zip.read(TOP + "environment.yml").decode()
+
+
+def test_a_planted_solution_line_fails_the_check():
+    files = release.release_files()
+    release.check(files)  # the real release passes
+    secret = next(iter(release.secret_lines()))
+    stub = "assignments/a2_optimizers/optimizers.py"
+    planted = files | {stub: files[stub] + f"\n    {secret}\n".encode()}
+    with pytest.raises(release.LeakError, match="reference solution code"):
+        release.check(planted)
+
+
+def test_a_hidden_check_or_a_solution_file_fails_the_check():
+    files = release.release_files()
+    for path in ["autograder/checks/a2_optimizers/adam.py", "solutions/a2_optimizers/optimizers.py",
+                 "assignments/a2_optimizers/tests/test_hidden.py", "examples/correct/a1_initialization/x.py"]:
+        with pytest.raises(release.LeakError, match="must not be in"):
+            release.check(files | {path: b"# x\n"})
 
 
 def run_cli(*args, cwd):
