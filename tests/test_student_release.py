@@ -105,3 +105,14 @@ def test_pack_names_a_missing_file_in_one_line(tmp_path):
 def test_pack_without_the_folder_says_where_it_looked(tmp_path):
     packed = run_cli("pack", "a2_optimizers", cwd=tmp_path)
     assert packed.returncode == 2 and "assignments/a2_optimizers/" in packed.stderr
+
+
+def test_the_release_pack_py_packs_without_the_grader(release_zip, tmp_path):
+    release_zip.extractall(tmp_path)
+    # -S: no site-packages, so the grader is not importable; pack.py must not need it
+    packed = subprocess.run([sys.executable, "-S", "pack.py", "a4_normalization"], cwd=tmp_path / release.TOP,
+                            capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    assert packed.returncode == 0, packed.stderr
+    out = tmp_path / release.TOP / "submission-a4_normalization.zip"
+    assert sorted(zipfile.ZipFile(out).namelist()) == ["a4_normalization/clipping.py",
+                                                       "a4_normalization/normalization.py"]
