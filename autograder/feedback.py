@@ -7,7 +7,7 @@ about 1e-9 relative (the SPEC's "same numbers"), float32 to what float32 arithme
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import torch
 
@@ -25,7 +25,7 @@ TOLERANCES = {  # dtype -> (rtol, atol relative to the largest expected magnitud
 class Mismatch:
     path: tuple              # where in the output, e.g. ("params", 3, 1)
     message: str             # what differs, for the student
-    credit: float = 0.0      # the fraction of the variant's points still earned (partial credit), 0 by default
+    credit: float = field(default=0.0, kw_only=True)   # the fraction of the variant's points still earned
 
 
 def _fmt(x) -> str:
@@ -112,4 +112,4 @@ def _compare_tensor(expected: torch.Tensor, got: WireTensor, dtype: str, path, e
     count = int((~close).sum())
     rel = abs(gv - ev) / abs(ev) if ev else float("inf")
     return Mismatch(path, f"{where}: expected {_fmt(ev)}, got {_fmt(gv)} (relative error {rel:.2g}; "
-                          f"{count} of {e.numel()} elements differ)", idx)
+                          f"{count} of {e.numel()} elements differ)")

@@ -34,21 +34,19 @@ def _write_result(input: torch.Tensor, result: torch.Tensor, inplace: bool) -> t
     return input.copy_(result) if inplace else result
 
 
-class _ReLUFunction(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, input):
-        ctx.save_for_backward(input)
-        return input.clamp(min=0)
+def relu(input: torch.Tensor, inplace: bool = False) -> torch.Tensor:
+    r"""Rectified linear unit, :math:`\operatorname{relu}(x) = \max(0, x)`.
 
-    @staticmethod
-    def backward(ctx, grad_output):
-        (input,) = ctx.saved_tensors
-        return grad_output * (input >= 0).to(grad_output.dtype)
+    .. math::
+        \operatorname{relu}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}
+        \qquad (\text{so } \operatorname{relu}'(0) = 0\text{, as in torch})
 
-
-def relu(input, inplace=False):
-    result = _ReLUFunction.apply(input)
-    return input.copy_(result) if inplace else result
+    NaN stays NaN (as in torch). Mirrors ``torch.nn.functional.relu``.
+    """
+    # Test `x <= 0` (not `x > 0`) for the zero branch so that NaN, for which every comparison is False,
+    # falls through to `input` and propagates, like torch's relu.
+    result = torch.where(input < 0, 0.0, input)
+    return _write_result(input, result, inplace)
 
 
 def leaky_relu(input: torch.Tensor, negative_slope: float = 0.01, inplace: bool = False) -> torch.Tensor:

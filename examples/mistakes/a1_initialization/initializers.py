@@ -93,16 +93,20 @@ def calculate_gain(nonlinearity: str, param: int | float | None = None) -> float
     return 3.0 / 4  # selu
 
 
-def _fans(tensor):
-    receptive_field = 1
-    for size in tensor.shape[2:]:
-        receptive_field *= size
-    return tensor.shape[1] * receptive_field, tensor.shape[0] * receptive_field
+def xavier_uniform_(tensor: torch.Tensor, gain: float = 1.0,
+                    generator: torch.Generator | None = None) -> torch.Tensor:
+    r"""Fill ``tensor`` in place from :math:`\mathcal{U}(-a, a)` (Glorot & Bengio, 2010) and return it.
 
+    .. math::
+        a = \text{gain} \cdot \sqrt{\frac{6}{\text{fan\_in} + \text{fan\_out}}}
 
-def xavier_uniform_(tensor, gain=1.0, generator=None):
-    fan_in, fan_out = _fans(tensor)
-    bound = gain * math.sqrt(2.0 / (fan_in + fan_out))
+    so that :math:`\operatorname{Var}(W) = a^2/3 = \text{gain}^2 \cdot 2/(\text{fan\_in} + \text{fan\_out})`,
+    the compromise between keeping the forward variance (``fan_in``) and the backward variance
+    (``fan_out``) constant. Draw with ``tensor.uniform_(-a, a, generator=generator)``.
+    """
+    fan_in, fan_out = calculate_fan_in_and_fan_out(tensor)
+    std = gain * math.sqrt(2.0 / float(fan_in + fan_out))
+    bound = std  # U(-b, b) has variance b^2 / 3
     with torch.no_grad():
         return tensor.uniform_(-bound, bound, generator=generator)
 

@@ -47,16 +47,32 @@ def check_learning_rate(lr):
 
 
 class SGD(Optimizer):
-    """SGD that ignores nesterov=True: plain (heavy-ball) momentum either way"""
+    r"""Stochastic gradient descent, optionally with momentum (mirrors torch.optim.SGD).
+
+    For every parameter θ with gradient, at step t = 1, 2, ...:
+
+        g ← ∇f(θ)                        (g ← -∇f(θ) if maximize)
+        if weight_decay λ ≠ 0:   g ← g + λ·θ
+        if momentum μ ≠ 0:
+            b ← g                          at the first step (no dampening)
+            b ← μ·b + (1 - τ)·g            afterwards (τ = dampening)
+            g ← g + μ·b   if nesterov,  else  g ← b
+        θ ← θ - lr·g
+
+    The learning rate multiplies the step, not the buffer, so changing lr changes the very next step.
+    """
 
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, *,
                  maximize=False, foreach=None, differentiable=False, fused=None):
+        check_learning_rate(lr)
         if momentum < 0.0:
             raise ValueError(f"Invalid momentum value: {momentum}")
         if weight_decay < 0.0:
             raise ValueError(f"Invalid weight_decay value: {weight_decay}")
         if nesterov and (momentum <= 0 or dampening != 0):
             raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+        # Accepted for torch's signature; only the for-loop values are allowed.
+        check_implementation_flags(foreach=foreach, fused=fused, differentiable=differentiable)
         defaults = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay,
                         nesterov=nesterov, maximize=maximize, foreach=foreach,
                         differentiable=differentiable, fused=fused)
@@ -89,7 +105,7 @@ class SGD(Optimizer):
                         state["momentum_buffer"].mul_(momentum).add_(grad, alpha=1 - dampening)
                     buf = state["momentum_buffer"]
                     # Nesterov looks one step ahead: the gradient plus the momentum it is about to get
-                    grad = buf  # the mistake: nesterov never looked at
+                    grad = buf
 
                 p.add_(grad, alpha=-lr)
         return loss
@@ -251,11 +267,29 @@ class RMSprop(Optimizer):
 
 
 class Adam(Optimizer):
-    """Adam without bias correction: the early steps are off (about 3x too large at step 1)."""
+    r"""Adam: momentum divided by a running RMS, both bias-corrected (mirrors torch.optim.Adam).
+
+    For every parameter θ with gradient, at its step t = 1, 2, ...:
+
+        g ← ∇f(θ)                        (g ← -∇f(θ) if maximize)
+        if weight_decay λ ≠ 0:
+            θ ← θ - lr·λ·θ   if decoupled_weight_decay (this is AdamW)
+            g ← g + λ·θ      otherwise (an L2 penalty, which then goes through m and v)
+        m ← β1·m + (1 - β1)·g            (m, v, v_max start at 0)
+        v ← β2·v + (1 - β2)·g²
+        m̂ ← m / (1 - β1^t)               (bias corrections: m and v start at 0)
+        if amsgrad:
+            v_max ← max(v_max, v)        (the max of the raw v, before bias correction)
+            v̂ ← v_max / (1 - β2^t)
+        else:
+            v̂ ← v / (1 - β2^t)
+        θ ← θ - lr · m̂ / (√v̂ + eps)
+    """
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
                  decoupled_weight_decay=False):
+        check_learning_rate(lr)
         if not 0.0 <= eps:
             raise ValueError(f"Invalid epsilon value: {eps}")
         if isinstance(betas[0], torch.Tensor) or isinstance(betas[1], torch.Tensor):
@@ -266,6 +300,9 @@ class Adam(Optimizer):
             raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
         if not 0.0 <= weight_decay:
             raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        # Accepted for torch's signature; only the for-loop values are allowed.
+        check_implementation_flags(foreach=foreach, fused=fused, capturable=capturable,
+                                   differentiable=differentiable)
         defaults = dict(lr=lr, betas=tuple(betas), eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
                         maximize=maximize, foreach=foreach, capturable=capturable,
                         differentiable=differentiable, fused=fused,
@@ -311,7 +348,7 @@ class Adam(Optimizer):
                 exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
                 exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
 
-                bias_correction1 = 1.0  # the mistake: no bias correction
+                bias_correction1 = 1.0
                 bias_correction2 = 1.0
                 if amsgrad:
                     torch.maximum(state["max_exp_avg_sq"], exp_avg_sq, out=state["max_exp_avg_sq"])

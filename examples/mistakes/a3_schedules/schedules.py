@@ -44,14 +44,28 @@ def _current_lrs(optimizer: torch.optim.Optimizer) -> list[float]:
     return [group["lr"] for group in optimizer.param_groups]
 
 
-class StepLR(torch.optim.lr_scheduler.LRScheduler):
-    def __init__(self, optimizer, step_size, gamma=0.1, last_epoch=-1):
+class StepLR(LRScheduler):
+    r"""Multiply the learning rate by ``gamma`` every ``step_size`` steps.
+
+    .. math:: \eta_t = \eta_0 \, \gamma^{\lfloor t / \text{step\_size} \rfloor}
+
+    Recursive form (PyTorch's): at every t that is a *non-zero* multiple of ``step_size``, multiply the
+    current rate by ``gamma``; otherwise keep it.
+    """
+
+    def __init__(self, optimizer: torch.optim.Optimizer, step_size: int, gamma: float = 0.1,
+                 last_epoch: int = -1) -> None:
+        if not isinstance(step_size, int) or step_size <= 0:
+            raise ValueError(f"step_size must be a positive integer, got {step_size!r}")
         self.step_size = step_size
         self.gamma = gamma
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
-        return [base_lr * self.gamma ** ((self.last_epoch + 1) // self.step_size) for base_lr in self.base_lrs]
+    def get_lr(self) -> list[float]:
+        # t = 0 is the starting rate itself, not a decay point.
+        if (self.last_epoch + 1) % self.step_size != 0:
+            return _current_lrs(self.optimizer)
+        return [group["lr"] * self.gamma for group in self.optimizer.param_groups]
 
 
 class MultiStepLR(LRScheduler):
@@ -274,20 +288,38 @@ class LinearLR(LRScheduler):
         return [group["lr"] * ratio for group in self.optimizer.param_groups]
 
 
-class WarmupCosineLR(torch.optim.lr_scheduler.LRScheduler):
-    def __init__(self, optimizer, warmup_steps, total_steps, eta_min=0.0, last_epoch=-1):
+class WarmupCosineLR(LRScheduler):
+    r"""Linear warmup to the starting rate, then cosine annealing down to ``eta_min``.
+
+    .. math::
+        \eta_t = \begin{cases}
+            \eta_0 \, \dfrac{t + 1}{W} & t < W \\[1ex]
+            \eta_{\min} + \dfrac{\eta_0 - \eta_{\min}}{2}\left(1 + \cos\dfrac{\pi (t - W)}{T - W}\right) & W \le t \le T \\[1ex]
+            \eta_{\min} & t > T
+        \end{cases}
+        \qquad W = \text{warmup\_steps},\ T = \text{total\_steps}
+
+    The first step already uses :math:`\eta_0 / W` (never 0: a step with rate 0 would be wasted), the
+    last warmup step (t = W - 1) and the first cosine step (t = W) both use :math:`\eta_0`, and the
+    rate reaches :math:`\eta_{\min}` at t = T and stays there. ``warmup_steps = 0`` means no warmup.
+    Not in PyTorch. Computed in closed form from ``self.base_lrs`` (the :math:`\eta_0` of each group).
+    """
+
+    def __init__(self, optimizer: torch.optim.Optimizer, warmup_steps: int, total_steps: int,
+                 eta_min: float = 0.0, last_epoch: int = -1) -> None:
         if not isinstance(warmup_steps, int) or warmup_steps < 0:
-            raise ValueError("warmup_steps must be a non-negative integer")
+            raise ValueError(f"warmup_steps must be a non-negative integer, got {warmup_steps!r}")
         if not isinstance(total_steps, int) or total_steps <= warmup_steps:
-            raise ValueError("total_steps must be an integer larger than warmup_steps")
+            raise ValueError(f"total_steps must be an integer larger than warmup_steps ({warmup_steps}), "
+                             f"got {total_steps!r}")
         if not eta_min >= 0:
-            raise ValueError("eta_min must be non-negative")
+            raise ValueError(f"eta_min must be non-negative, got {eta_min!r}")
         self.warmup_steps = warmup_steps
         self.total_steps = total_steps
         self.eta_min = eta_min
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def get_lr(self) -> list[float]:
         t, warmup, total = self.last_epoch, self.warmup_steps, self.total_steps
         if t < warmup:
             return [base_lr * t / warmup for base_lr in self.base_lrs]

@@ -149,58 +149,56 @@ class _BatchNorm(nn.Module):
                 f"track_running_stats={self.track_running_stats}")
 
 
-class BatchNorm1d(torch.nn.Module):
-    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True,
-                 device=None, dtype=None, *, bias=True):
-        super().__init__()
-        factory_kwargs = {"device": device, "dtype": dtype}
-        self.num_features = num_features
-        self.eps = eps
-        self.momentum = momentum
-        self.affine = affine
-        self.track_running_stats = track_running_stats
-        if affine:
-            self.weight = torch.nn.Parameter(torch.ones(num_features, **factory_kwargs))
-            if bias:
-                self.bias = torch.nn.Parameter(torch.zeros(num_features, **factory_kwargs))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
-        if track_running_stats:
-            self.register_buffer("running_mean", torch.zeros(num_features, **factory_kwargs))
-            self.register_buffer("running_var", torch.ones(num_features, **factory_kwargs))
-            self.register_buffer("num_batches_tracked", torch.tensor(0, dtype=torch.long, device=device))
-        else:
-            self.register_buffer("running_mean", None)
-            self.register_buffer("running_var", None)
-            self.register_buffer("num_batches_tracked", None)
+class BatchNorm1d(_BatchNorm):
+    r"""Batch normalization of a 2-D input (N, C) or a 3-D input (N, C, L); mirrors torch.nn.BatchNorm1d.
 
-    def forward(self, x):
-        if x.dim() not in (2, 3):
-            raise ValueError(f"BatchNorm1d got a {x.dim()}-D input")
-        dims = [0] + list(range(2, x.dim()))
-        shape = [1, -1] + [1] * (x.dim() - 2)
-        m = x.numel() // x.shape[1]
-        if self.training or self.running_mean is None:
-            mean = x.mean(dim=dims)
-            var = x.var(dim=dims)  # unbiased
+    Statistics per channel over N (and L). See _BatchNorm for the formulas and arguments.
+    """
+
+    def _check_input_dim(self, input: torch.Tensor) -> None:
+        if input.dim() not in (2, 3):
+            raise ValueError(f"BatchNorm1d expects a 2-D input (N, C) or a 3-D input (N, C, L); got a "
+                             f"{input.dim()}-D input of shape {tuple(input.shape)}")
+
+    def forward(self, input: torch.Tensor) -> torch.Tensor:
+        self._check_input_dim(input)
+        if input.shape[1] != self.num_features:
+            raise RuntimeError(f"{type(self).__name__}({self.num_features}) got an input with "
+                             f"{input.shape[1]} channels (shape {tuple(input.shape)}); dim 1 must be "
+                             f"the {self.num_features} channels")
+        values_per_channel = input.numel() // input.shape[1]
+        if self.training and values_per_channel == 1:
+            raise ValueError(f"Expected more than 1 value per channel when training, got input size "
+                             f"{list(input.shape)}")
+        dims = _dims_except_channel(input)
+        shape = _channel_shape(input)
+        use_batch_statistics = self.training or self.running_mean is None
+
+        mean = input.mean(dim=dims) if use_batch_statistics else self.running_mean
+        centered = input - mean.reshape(shape)
+        if use_batch_statistics:
+            var = input.var(dim=dims)
         else:
-            mean, var = self.running_mean, self.running_var
+            var = self.running_var
+
         if self.training and self.track_running_stats:
-            self.num_batches_tracked += 1
+            self.num_batches_tracked.add_(1)
             if self.momentum is None:
-                factor = 1.0 / self.num_batches_tracked.item()
+                factor = 1.0 / self.num_batches_tracked.item()   # cumulative moving average
             else:
                 factor = self.momentum
-            with torch.no_grad():
+            m = values_per_channel
+            with torch.no_grad():                         # running statistics are not part of the graph
+                unbiased_var = var * m / (m - 1)
                 self.running_mean.mul_(1 - factor).add_(factor * mean)
-                self.running_var.mul_(1 - factor).add_(factor * var * m / (m - 1))
-        mean, var = mean.reshape(shape), var.reshape(shape)
-        y = (x - mean) / torch.sqrt(var + self.eps)
+                self.running_var.mul_(1 - factor).add_(factor * unbiased_var)
+
+        # y = γ·(x - μ)/√(σ² + eps) + β, with γ/√(σ² + eps) computed once per channel: one multiplication of the
+        # whole input instead of a division and a multiplication (batch norm's cost is in these passes over x)
+        scale = torch.rsqrt(var + self.eps)
         if self.weight is not None:
-            y = y * self.weight.reshape(shape)
+            scale = scale * self.weight
+        y = centered * scale.reshape(shape)
         if self.bias is not None:
             y = y + self.bias.reshape(shape)
         return y

@@ -22,11 +22,34 @@ import torch
 
 
 class EarlyStopping:
-    def __init__(self, patience=5, min_delta=0.0, mode="min", restore_best_weights=True):
+    """Stop training when a validation metric has stopped improving.
+
+    Call ``step(metric, model)`` once per epoch with the validation metric. A step *improves* when the
+    metric beats the best so far by more than ``min_delta``:
+
+        mode="min" (a loss):      metric < best - min_delta
+        mode="max" (an accuracy): metric > best + min_delta
+
+    (the first step always improves). ``step`` returns True, "stop", once ``patience`` steps in a row have
+    not improved; an improvement resets that count to 0.
+
+    Attributes:
+        best:        the best metric so far (inf for mode="min", -inf for mode="max" before the first step).
+        best_epoch:  the 0-based index of the ``step`` call that set ``best`` (None before the first step).
+        num_bad_steps: how many steps in a row have not improved.
+
+    With ``restore_best_weights=True`` (and a ``model`` passed to ``step``), each improvement saves a
+    *copy* of ``model.state_dict()``; ``restore(model)`` loads it back. A copy, because ``state_dict()``
+    returns tensors that share memory with the live parameters: the optimizer's next step would
+    overwrite the "best" weights too.
+    """
+
+    def __init__(self, patience: int = 5, min_delta: float = 0.0, mode: str = "min",
+                 restore_best_weights: bool = True):
         if patience < 1:
             raise ValueError(f"patience must be >= 1, got {patience}")
         if min_delta < 0:
-            raise ValueError(f"min_delta must be >= 0, got {min_delta}")
+            raise ValueError(f"min_delta must be >= 0 (the direction comes from mode), got {min_delta}")
         if mode not in ("min", "max"):
             raise ValueError(f'mode must be "min" or "max", got {mode!r}')
         self.patience = patience
@@ -35,11 +58,12 @@ class EarlyStopping:
         self.restore_best_weights = restore_best_weights
         self.best = math.inf if mode == "min" else -math.inf
         self.best_epoch = None
-        self.best_state = None
+        self.best_state = None          # the copy of the best state_dict
         self.num_bad_steps = 0
-        self.num_steps = 0
+        self.num_steps = 0              # how many times step() was called
 
-    def step(self, metric, model=None):
+    def step(self, metric: float, model: torch.nn.Module | None = None) -> bool:
+        """Record this epoch's ``metric`` (a number or a 1-element tensor); True means "stop now"."""
         metric = float(metric)
         if self.mode == "min":
             improved = metric <= self.best - self.min_delta
@@ -56,9 +80,11 @@ class EarlyStopping:
         self.num_steps += 1
         return self.num_bad_steps >= self.patience
 
-    def restore(self, model):
+    def restore(self, model: torch.nn.Module) -> None:
+        """Load the best weights seen so far into ``model`` (RuntimeError if none were saved)."""
         if self.best_state is None:
-            raise RuntimeError("no best weights saved")
+            raise RuntimeError("no best weights saved: pass the model to step() and keep "
+                               "restore_best_weights=True")
         model.load_state_dict(self.best_state)
 
 

@@ -36,13 +36,27 @@ def _check_probability(p: float) -> None:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
 
 
-def dropout(x, p=0.5, training=True):
-    if not 0.0 <= p <= 1.0:
-        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+def dropout(x: torch.Tensor, p: float = 0.5, training: bool = True) -> torch.Tensor:
+    """Inverted dropout: zero each element of ``x`` with probability ``p``, scale the survivors by 1/(1-p).
+
+        mask_i ~ Bernoulli(1 - p)            (1 = keep, drawn independently for every element)
+        y_i    = x_i * mask_i / (1 - p)      if training
+        y      = x                           if not training (the very same tensor, unchanged)
+
+    The scale keeps the expectation: E[y_i] = x_i (1 - p) / (1 - p) = x_i, so the next layer sees inputs of
+    the same size in training and at test time, and nothing needs to change at test time. The gradient is
+    dy_i/dx_i = mask_i / (1 - p). Edge cases: ``p = 0`` returns ``x`` itself; ``p = 1`` drops everything
+    and returns zeros (not ``0/0 = nan``). A fresh mask is drawn on every call, on ``x``'s device, from
+    PyTorch's global random number generator (``torch.rand``/``torch.bernoulli``), so
+    ``torch.manual_seed`` makes it repeatable.
+    """
+    _check_probability(p)
     if not training or p == 0.0:
         return x
-    keep = (torch.rand(x.shape, dtype=x.dtype, device=x.device) >= p).to(x.dtype)
-    return x * keep
+    if p == 1.0:
+        return x * torch.zeros((), dtype=x.dtype, device=x.device)   # keeps the graph: gradient 0
+    keep = torch.rand(x.shape, dtype=x.dtype, device=x.device) >= p  # P(keep) = 1 - p
+    return x * keep.to(x.dtype)
 
 
 class Dropout(torch.nn.Module):
