@@ -2,7 +2,8 @@
 
     python -m autograder grade SUBMISSION [--assignment NAME ...] [--device cpu|cuda|all] [--json PATH]
 
-Exit status 0 whenever grading finished, whatever the score; 2 with a one-line message when the input is
+and, for students, `python -m autograder pack NAME|all [--from FOLDER] [--out PATH]`: the zip they hand in
+(pack.py). Exit status 0 whenever grading finished, whatever the score; 2 with a one-line message when the input is
 unusable. Student code never runs in this process: see grade.py and sandbox.py.
 """
 from __future__ import annotations
