@@ -6,7 +6,8 @@ A corpus module names the component it varies and the file it belongs to, and is
               the component's own definition (its ``def`` or ``class``, decorators included; ``SCOPE = "name"``
               or ``SCOPE = ["name", ...]`` names the top-level definitions instead, such as a helper the
               component runs). Each ``old`` must occur exactly once there, so a change says in three
-              lines what the slip is and stays one slip away from the reference by construction. Every mistake is a change unless it cannot be.
+              lines what the slip is and stays one slip away from the reference by construction. Every
+              mistake is a change unless it cannot be.
   a drop-in   a whole definition of the component (and its helpers), appended to the reference file so that
               it replaces exactly that one name. Every alternative is one; a mistake is one only when its
               slip is a different structure rather than an edit, and says why in ``DROP_IN = "..."``.

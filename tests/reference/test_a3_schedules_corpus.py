@@ -2,8 +2,9 @@
 
 Each corpus module is applied to a copy of the reference (autograder.corpus.source_with: a mistake's CHANGES,
 or an alternative appended so that it replaces exactly one name), loaded, and run through the same battery
-of checks for its component: rate sequences against torch (or the reference where torch has no counterpart), a state-dict round trip, and for the range test its outputs and restored state.
-A mistake must fail at least one check; an alternative must pass them all.
+of checks for its component: rate sequences against torch (or the reference where torch has no counterpart),
+a state-dict round trip, and for the range test its outputs and restored state. A mistake must fail at least
+one check; an alternative must pass them all.
 """
 import copy
 import math
