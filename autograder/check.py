@@ -37,6 +37,9 @@ class Check:
     slow: bool = False             # a whole training run (a6's outcome): the test suite's quick mode skips it
     same_mistake: Callable | None = None  # same_mistake(mistake's output, student's) -> bool, for checks whose
                                    # compare judges the student's output alone (a resumed run against its own)
+    public: bool = False           # shown to students at once on Gradescope, expected and got included; the rest
+                                   # waits for the instructor (--hidden-visibility). declare() makes each
+                                   # component's first check, its plain case that the public tests run too, public
 
 
 @dataclass(frozen=True)

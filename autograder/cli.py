@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--device", choices=["cpu", "cuda", "all"], default="all",
                    help="cpu: CPU only; cuda: also CUDA (an error if absent); all: CUDA where present (default)")
     g.add_argument("--json", metavar="PATH", help="also write Gradescope's results.json here")
+    g.add_argument("--html", metavar="PATH", help="also write the feedback as one self-contained web page here")
     g.add_argument("--parallel", type=int, default=2, help="assignments graded at once (default 2)")
     g.add_argument("--show-passed", action="store_true", help="list passed checks in the feedback too")
     from . import pack
@@ -102,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nGraded in {elapsed:.1f} s.")
         if args.json:
             write_json(args.json, gradescope(results, elapsed, header))
+        if args.html:
+            from .html_report import write_html
+            write_html(args.html, results, header, elapsed)
         return 0
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

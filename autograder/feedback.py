@@ -26,6 +26,8 @@ class Mismatch:
     path: tuple              # where in the output, e.g. ("params", 3, 1)
     message: str             # what differs, for the student
     credit: float = field(default=0.0, kw_only=True)   # the fraction of the variant's points still earned
+    expected: str | None = field(default=None, kw_only=True)  # the first differing value, where there is one:
+    got: str | None = field(default=None, kw_only=True)       # what the report's expected/got table shows
 
 
 def _fmt(x) -> str:
@@ -62,7 +64,7 @@ def compare_outputs(expected, got, dtype: str, path: tuple = (), expected_device
         return None
     if isinstance(expected, bool) or expected is None or isinstance(expected, str):
         return None if got == expected and type(got) is type(expected) else \
-            Mismatch(path, f"expected {_fmt(expected)}, got {_fmt(got)}")
+            Mismatch(path, f"expected {_fmt(expected)}, got {_fmt(got)}", expected=_fmt(expected), got=_fmt(got))
     if isinstance(expected, (int, float)):
         if isinstance(got, WireTensor) and got.tensor.numel() == 1:
             got = got.tensor.item()
@@ -76,7 +78,8 @@ def compare_outputs(expected, got, dtype: str, path: tuple = (), expected_device
         if math.isnan(expected) and math.isnan(got):
             return None
         if not abs(got - expected) <= atol * max(1.0, abs(expected)) + rtol * abs(expected):
-            return Mismatch(path, f"expected {_fmt(expected)}, got {_fmt(got)}")
+            return Mismatch(path, f"expected {_fmt(expected)}, got {_fmt(got)}", expected=_fmt(expected),
+                            got=_fmt(got))
         return None
     return Mismatch(path, f"expected {type(expected).__name__}, got {type(got).__name__}: the types differ")
 
@@ -95,7 +98,8 @@ def _compare_tensor(expected: torch.Tensor, got: WireTensor, dtype: str, path, e
         bad = (g != e)
         if bad.any():
             idx = tuple(int(i) for i in bad.nonzero()[0])
-            return Mismatch(path, f"at index {idx}: expected {e[idx].item()}, got {g[idx].item()}")
+            return Mismatch(path, f"at index {idx}: expected {e[idx].item()}, got {g[idx].item()}",
+                            expected=f"{e[idx].item()} at index {idx}", got=str(g[idx].item()))
         return None
     rtol, atol = TOLERANCES.get(dtype, TOLERANCES["float32"])
     e64, g64 = e.double(), g.double()
@@ -112,4 +116,5 @@ def _compare_tensor(expected: torch.Tensor, got: WireTensor, dtype: str, path, e
     count = int((~close).sum())
     rel = abs(gv - ev) / abs(ev) if ev else float("inf")
     return Mismatch(path, f"{where}: expected {_fmt(ev)}, got {_fmt(gv)} (relative error {rel:.2g}; "
-                          f"{count} of {e.numel()} elements differ)")
+                          f"{count} of {e.numel()} elements differ)",
+                    expected=f"{_fmt(ev)} {where}" if idx else _fmt(ev), got=_fmt(gv))

@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import feedback, hints, originality, references
+from . import curves, feedback, hints, originality, references
 from .check import Assignment, Check, Variant, cast_inputs, variants
 from .runner import Worker, WorkerFailure
 
@@ -31,6 +31,9 @@ class VariantResult:
     label: str        # "cpu/float64", "cuda/float32", "cpu/float64 (device proxy)"
     outcome: str      # "passed", "failed" (credit below 1, partial credit included) or "skipped"
     message: str      # "passed", what differed, or why it did not run
+    where: str | None = None     # where the first difference is (describe_path), when the comparison found one
+    expected: str | None = None  # and the two values there, when the comparison names them
+    got: str | None = None
 
 
 @dataclass
@@ -45,6 +48,8 @@ class CheckResult:
     reason: str | None = None      # why no variant ran: a missing file, an import error, no credit, ...
     hint: str | None = None        # the matching mistake's HINT (hints.py)
     notes: list[str] = field(default_factory=list)   # e.g. a6's "runs on your own earlier components"
+    curves: list[dict] = field(default_factory=list)  # expected against got as series, for plots (curves.py)
+    public: bool = False           # the component's plain case, which its public tests run too (check.py)
 
     @property
     def passed(self) -> bool:
@@ -57,7 +62,8 @@ class CheckResult:
 
 
 def _fail_all(assignment: Assignment, checks: list[Check], reason: str) -> list[CheckResult]:
-    return [CheckResult(assignment.name, c.component, c.name, c.points, 0.0, reason=reason) for c in checks]
+    return [CheckResult(assignment.name, c.component, c.name, c.points, 0.0, reason=reason, public=c.public)
+            for c in checks]
 
 
 class AssignmentGrader:
@@ -160,7 +166,7 @@ class AssignmentGrader:
                     continue
                 if check.component in blocked:
                     results.append(CheckResult(a.name, check.component, check.name, check.points, 0.0,
-                                               reason=blocked[check.component]))
+                                               reason=blocked[check.component], public=check.public))
                 else:
                     results.append(self._grade_check_safely(check))
                 self.progress(a.name, 1)
@@ -183,7 +189,7 @@ class AssignmentGrader:
 
     def _grade_check(self, check: Check) -> CheckResult:
         a = self.assignment
-        result = CheckResult(a.name, check.component, check.name, check.points)
+        result = CheckResult(a.name, check.component, check.name, check.points, public=check.public)
         ran = passed = 0
         base_inputs = check.make_inputs()
         filename = a.file_of(check.component)
@@ -193,23 +199,37 @@ class AssignmentGrader:
                 continue
             ran += 1
             inputs = cast_inputs(base_inputs, variant.torch_dtype)
-            credit, message, got = self._run_variant(check, variant, filename, inputs)
+            credit, said, got = self._run_variant(check, variant, filename, inputs)
             passed += credit
-            result.variants.append(VariantResult(variant.label, "passed" if credit >= 1 else "failed", message))
-            if credit < 1 and got is not None and check.hints and result.hint is None and variant.device == "cpu":
-                result.hint = hints.matching_hint(a.name, check, filename, inputs, got, variant.dtype)
+            result.variants.append(said)
+            if credit < 1 and got is not None and variant.device == "cpu":
+                if check.hints and result.hint is None:
+                    result.hint = hints.matching_hint(a.name, check, filename, inputs, got, variant.dtype)
+                if not result.curves and check.needs_reference:
+                    result.curves = curves.expected_against_got(
+                        check, references.output(a.name, filename, check, variant, inputs), got)
         result.score = check.points * passed / ran if ran else 0.0
         return result
 
     def _run_variant(self, check: Check, variant: Variant, filename: str, inputs: dict):
-        """(credit: 1.0 passed, 0.0 failed, in between for partial credit; feedback line; student's output or None)."""
+        """(credit: 1.0 passed, 0.0 failed, in between for partial credit; what it said; the student's output or
+        None)."""
+        credit, message, got, mismatch = self._credit_variant(check, variant, filename, inputs)
+        said = VariantResult(variant.label, "passed" if credit >= 1 else "failed", message)
+        if mismatch is not None:
+            said.where, said.expected, said.got = check.describe_path(mismatch.path), mismatch.expected, mismatch.got
+        return credit, said, got
+
+    def _credit_variant(self, check: Check, variant: Variant, filename: str, inputs: dict):
+        """(credit, feedback line, the student's output or None, the Mismatch or None)."""
         timeouts = self.timed_out.get(check.component, [])
         if len(timeouts) >= TIMEOUTS_BEFORE_GIVING_UP:  # it never returns: waiting again only costs minutes
-            return 0.0, f"not run: {check.component} already timed out {len(timeouts)} times ({timeouts[0]})", None
+            return 0.0, f"not run: {check.component} already timed out {len(timeouts)} times ({timeouts[0]})", \
+                None, None
         try:
             self._ensure_worker()
             if self.loaded.get(filename, {}).get("status") != "ok":
-                return 0.0, f"{filename} could not be imported in a fresh worker", None
+                return 0.0, f"{filename} could not be imported in a fresh worker", None, None
             timeout = min(check.timeout, AFTER_TIMEOUT_S) if timeouts else check.timeout
             reply = self.worker.request({"op": "run", "probe": check.probe, "file": filename, "inputs": inputs,
                                          "device": variant.device, "device_proxy": variant.device_proxy},
@@ -218,29 +238,30 @@ class AssignmentGrader:
             if failure.timed_out:
                 self.timed_out.setdefault(check.component, []).append(failure.reason)
             printed = self.worker.printed(400).strip()
-            return 0.0, failure.reason + (f"\n    last output: {printed[-400:]}" if printed else ""), None
+            return 0.0, failure.reason + (f"\n    last output: {printed[-400:]}" if printed else ""), None, None
         if not reply["ok"]:
             if reply.get("kind") == "not_implemented":
-                return 0.0, f"not implemented yet ({reply.get('error', '')})", None
+                return 0.0, f"not implemented yet ({reply.get('error', '')})", None, None
             where = "" if not variant.device_proxy else (
                 " (the device proxy run: a tensor created without device= was put on the 'meta' device, as it "
                 "would sit on the CPU next to CUDA inputs on a GPU; create tensors on the input's device, e.g. "
                 "torch.zeros_like(p) or device=x.device)")
             tb = f"\n{reply['traceback']}" if reply.get("traceback") else ""
-            return 0.0, f"raised {reply.get('error', 'an error')}{where}{tb}", None
+            return 0.0, f"raised {reply.get('error', 'an error')}{where}{tb}", None, None
         tripped = set(reply.get("tripped") or []) & set(self.assignment.tripwires.get(check.component, []))
         if tripped:
             return 0.0, (f"no credit: {check.component} called {', '.join(sorted(tripped))}; implement the "
-                           "algorithm yourself instead of calling PyTorch's"), None
+                           "algorithm yourself instead of calling PyTorch's"), None, None
         expected = references.output(self.assignment.name, filename, check, variant, inputs) \
             if check.needs_reference else None
         mismatch = (check.compare or feedback.compare_outputs)(expected, reply.get("output"), variant.dtype,
                                                                 expected_device=variant.device)
         if mismatch is None:
-            return 1.0, "passed", reply.get("output")
+            return 1.0, "passed", reply.get("output"), None
         credit = min(max(float(mismatch.credit), 0.0), 1.0)
         partial = f" ({credit:.0%} of this variant's points)" if credit > 0 else ""
-        return credit, f"{check.describe_path(mismatch.path)}: {mismatch.message}{partial}", reply.get("output")
+        return credit, f"{check.describe_path(mismatch.path)}: {mismatch.message}{partial}", reply.get("output"), \
+            mismatch
 
 
 def note_what_it_runs_on(results: list[CheckResult], assignments: list[Assignment]) -> None:

@@ -2,6 +2,7 @@
 
 Only the grader reads these files; the sandboxed worker never sees them.
 """
+import dataclasses
 import importlib
 
 from ..check import Assignment
@@ -10,13 +11,17 @@ from ..check import Assignment
 def declare(name: str, files: dict[str, list[str]], **options) -> Assignment:
     """An assignment from its files and their components, in report order. Each component's checks, forbidden
     names and tripwires are read from its module, checks/<name>/<component id>.py (Assignment.component_id);
+    its first check is its public one unless the module marks others (Check.public);
     `options` are the Assignment's other fields (preload, provided, uses)."""
     assignment = Assignment(name=name, files=files, checks=[], **options)
     for component in assignment.components():
         module = importlib.import_module(f"{__name__}.{name}.{assignment.component_id(component)}")
         if module.COMPONENT != component:
             raise ValueError(f"{module.__name__} checks {module.COMPONENT}, not {component}")
-        assignment.checks += module.CHECKS
+        checks = list(module.CHECKS)
+        if checks and not any(c.public for c in checks):  # the plain case, first, is the public one
+            checks[0] = dataclasses.replace(checks[0], public=True)
+        assignment.checks += checks
         assignment.forbidden[component] = module.FORBIDDEN
         assignment.tripwires[component] = module.TRIPWIRES
     return assignment
