@@ -1,4 +1,5 @@
-"""Grading a class writes one CSV row per student; a broken or unusable submission affects only its own row."""
+"""Grading a class writes one CSV row per student and a feedback page each; a broken or unusable submission
+affects only its own row."""
 import csv
 import shutil
 import subprocess
@@ -21,3 +22,4 @@ def test_class_csv(tmp_path):
     assert float(rows["bob"]["total"]) == 0
     assert rows["eve"]["total"] == "" and "not a submission" in rows["eve"]["note"]
     assert (tmp_path / "out/ada.json").exists()
+    assert "<table" in (tmp_path / "out/ada.html").read_text()

@@ -4,8 +4,10 @@
 
 Each entry of SUBMISSIONS_DIR (a folder or a .zip, named after the student) is graded by its own run of
 `python -m autograder grade`, so one broken submission can never touch another's results. OUT_DIR gets
-<student>.json (Gradescope's format, the feedback included) and grades.csv: one row per student, one column
-per assignment, and the total. A submission the grader cannot use at all gets an empty row and its reason.
+<student>.json (Gradescope's format, the feedback included), <student>.html (the same feedback as one
+self-contained web page to send the student: scores, what lost points, hints, plots) and grades.csv: one row
+per student, one column per assignment, and the total. A submission the grader cannot use at all gets an
+empty row and its reason.
 With --nbgrader-export (the CSV of `nbgrader export`), each assignment there also gets a column
 "<assignment> written": the student's written-answer points, matched by student id; the other columns stay.
 """
@@ -69,7 +71,8 @@ def main(argv=None) -> int:
         report = args.out / f"{student}.json"
         print(f"[{number}/{len(entries)}] {student}", flush=True)
         done = subprocess.run([sys.executable, "-m", "autograder", "grade", str(entry), "--device", args.device,
-                               "--json", str(report)], cwd=ROOT, capture_output=True, text=True)
+                               "--json", str(report), "--html", str(args.out / f"{student}.html")],
+                              cwd=ROOT, capture_output=True, text=True)
         row = {"student": student, "note": ""}
         if done.returncode != 0:
             row["note"] = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "grading failed"
