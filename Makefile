@@ -1,5 +1,5 @@
 # The two commands of the README's quick start. Both set everything up first (scripts/setup.sh).
-.PHONY: setup demo test assignments examples student-release
+.PHONY: setup demo test assignments examples student-release gradescope
 
 setup:
 	@bash scripts/setup.sh
@@ -23,3 +23,9 @@ assignments: setup
 # What students download: dist/student-release.zip (fails if any solution, hidden check or test is in it).
 student-release: setup
 	@.venv/bin/python tools/make_student_release.py
+
+# Gradescope's autograder bundle: dist/gradescope/<assignment>.zip (ASSIGNMENT=all: one per assignment).
+ASSIGNMENT ?= all
+HIDDEN_VISIBILITY ?= after_published
+gradescope: setup
+	@.venv/bin/python tools/make_gradescope.py $(ASSIGNMENT) --hidden-visibility $(HIDDEN_VISIBILITY)

@@ -1,10 +1,12 @@
 """The grader's command line (fixed by SPEC):
 
     python -m autograder grade SUBMISSION [--assignment NAME ...] [--device cpu|cuda|all] [--json PATH]
+                               [--html PATH] [--hidden-visibility WHEN]
 
 and, for students, `python -m autograder pack NAME|all [--from FOLDER] [--out PATH]`: the zip they hand in
-(pack.py). Exit status 0 whenever grading finished, whatever the score; 2 with a one-line message when the input is
-unusable. Student code never runs in this process: see grade.py and sandbox.py.
+(pack.py). Exit status 0 whenever grading finished, whatever the score; 2 with a one-line message when the input
+is unusable (with --json, a results.json that says why is written too). Student code never runs in this process:
+see grade.py and sandbox.py.
 """
 from __future__ import annotations
 
@@ -49,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="cpu: CPU only; cuda: also CUDA (an error if absent); all: CUDA where present (default)")
     g.add_argument("--json", metavar="PATH", help="also write Gradescope's results.json here")
     g.add_argument("--html", metavar="PATH", help="also write the feedback as one self-contained web page here")
+    g.add_argument("--hidden-visibility", choices=["hidden", "after_due_date", "after_published", "visible"],
+                   default="after_published", help="when Gradescope shows students the checks that are not public "
+                   "(default after_published; the public checks and the total are visible at once)")
     g.add_argument("--parallel", type=int, default=2, help="assignments graded at once (default 2)")
     g.add_argument("--show-passed", action="store_true", help="list passed checks in the feedback too")
     from . import pack
@@ -63,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     from . import sandbox
     from .checks import ASSIGNMENTS
     from .grade import grade
-    from .report import feedback_text, gradescope, table, write_json
+    from .gradescope import gradescope, unusable, write_json
+    from .report import feedback_text, table
     from .submission import UnusableSubmission, locate
 
     torch.set_num_threads(1)
@@ -81,9 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     os.chmod(workdir, 0o755)
     try:
         try:
-            root, found = locate(args.submission, list(ASSIGNMENTS), workdir)
+            root, found = locate(args.submission, {n: list(a.files) for n, a in ASSIGNMENTS.items()}, workdir)
         except UnusableSubmission as exc:
             print(f"error: {exc}", file=sys.stderr)
+            if args.json:  # on Gradescope a missing results.json reads "autograder failed": say why instead
+                write_json(args.json, unusable(str(exc), f"Submission: {args.submission}"))
             return 2
         names = args.assignment or found
         assignments = [ASSIGNMENTS[n] for n in ASSIGNMENTS if n in names]
@@ -102,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         print(feedback_text(results, args.show_passed))
         print(f"\nGraded in {elapsed:.1f} s.")
         if args.json:
-            write_json(args.json, gradescope(results, elapsed, header))
+            write_json(args.json, gradescope(results, elapsed, header, args.hidden_visibility))
         if args.html:
             from .html_report import write_html
             write_html(args.html, results, header, elapsed)

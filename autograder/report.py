@@ -1,13 +1,10 @@
-"""Writing the results: a score table and feedback for people, and Gradescope's results.json.
+"""Writing the results for people: a score table and the feedback, as text (the one place results become words).
 
-results.json (SPEC): score, execution_time, output, and tests, each with name, score, max_score, status
-("passed"/"failed"), output (the feedback) and tags = [assignment folder, component].
+Gradescope's results.json is gradescope.py; the web page is html_report.py.
 """
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
-from pathlib import Path
 
 from .grade import CheckResult
 
@@ -80,27 +77,3 @@ def feedback_text(results: list[CheckResult], show_passed: bool = False) -> str:
             out.append(f"{r.assignment} / {r.component} / {r.name}  [{r.score:.2f}/{r.max_score:.2f}, {status}]")
             out += ["    " + line.replace("\n", "\n    ") for line in check_lines(r)]
     return "\n".join(out) if out else "Every check passed."
-
-
-def gradescope(results: list[CheckResult], execution_time: float, header: str) -> dict:
-    return {
-        "score": round(sum(r.score for r in results), 4),
-        "execution_time": round(execution_time, 2),
-        "output": header,
-        "tests": [{
-            "name": f"{r.assignment} / {r.component} / {r.name}",
-            "score": round(r.score, 4),
-            "max_score": r.max_score,
-            "status": "passed" if r.passed else "failed",
-            "output": check_text(r),
-            "tags": [r.assignment, r.component],
-        } for r in results],
-    }
-
-
-def write_json(path: str, data: dict) -> None:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2))
-    tmp.replace(target)

@@ -95,6 +95,8 @@ def prepare_grader_root(folder: Path) -> Path:
     (package / "__init__.py").write_text("")
     shutil.copytree(Path(__file__).resolve().parent / "worker", package / "worker",
                     ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    for path in [folder, *folder.rglob("*")]:  # readable by the worker's user, whatever the original's mode (the
+        path.chmod(0o755 if path.is_dir() else 0o644)   # Gradescope bundle keeps autograder/ from others)
     return folder
 
 

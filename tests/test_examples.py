@@ -67,10 +67,14 @@ def test_untouched_stubs_score_zero(graded):
 def test_gradescope_report_has_the_fields_spec_names(graded):
     _, results = graded["mistakes"]
     assert {"score", "execution_time", "output", "tests"} <= results.keys()
+    assert results["stdout_visibility"] == "hidden", "stdout holds every hidden check's feedback"
     for test in results["tests"]:
-        assert {"name", "score", "max_score", "status", "output", "tags"} <= test.keys()
+        assert {"name", "score", "max_score", "status", "output", "tags", "visibility"} <= test.keys()
         assert test["status"] in ("passed", "failed") and test["tags"][0].startswith("a")
         assert (test["status"] == "passed") == (test["score"] >= test["max_score"])
+    components = {tuple(t["tags"]) for t in results["tests"]}
+    public = [tuple(t["tags"]) for t in results["tests"] if t["visibility"] == "visible"]
+    assert sorted(public) == sorted(components), "exactly one public check per component"
 
 
 def test_each_typical_mistake_loses_points_and_most_get_a_hint(graded):
@@ -89,8 +93,8 @@ def test_the_mistakes_example_gets_the_recorded_hints(graded):
     """The hints examples/mistakes gets, check by check, are the ones recorded in tests/data/ (rewriting the
     corpus, or the way it is applied, must not change what a student is told)."""
     _, results = graded["mistakes"]
-    given = [{"check": test["name"], "hint": line[len("Hint: "):]} for test in results["tests"]
-             for line in test["output"].split("\n") if line.startswith("Hint: ")]
+    given = [{"check": test["name"], "hint": line[len("**Hint:** "):]} for test in results["tests"]
+             for line in test["output"].split("\n") if line.startswith("**Hint:** ")]
     assert given == json.loads((ROOT / "tests/data/examples_mistakes_hints.json").read_text())
 
 
@@ -129,10 +133,13 @@ def test_a_zip_of_a_submission_grades_the_same(tmp_path):
     lambda tmp: (tmp / "bad.zip").write_bytes(b"PK not really") and tmp / "bad.zip",
     lambda tmp: (tmp / "empty").mkdir() or tmp / "empty",
 ])
-def test_unusable_input_exits_2_with_one_line(make_input, tmp_path):
-    done = grade(make_input(tmp_path))
+def test_unusable_input_exits_2_with_one_line_and_a_results_json(make_input, tmp_path):
+    done = grade(make_input(tmp_path), json_path=tmp_path / "results" / "results.json")
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and done.stderr.startswith("error:")
+    results = json.loads((tmp_path / "results" / "results.json").read_text())   # what Gradescope shows
+    assert results["score"] == 0 and results["tests"] == []
+    assert done.stderr.removeprefix("error: ").strip() in results["output"]
 
 
 def test_unknown_assignment_and_missing_cuda_exit_2():
