@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from .grade import CheckResult
-from .report import _besides_variants
+from .report import besides_variants
 
 VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")   # Gradescope's words
 HIDDEN_VISIBILITY = "after_published"
@@ -45,7 +45,7 @@ def check_markdown(r: CheckResult) -> str:
         lines.append(f"- {', '.join(labels)}: {first}")
         if rest.strip():
             lines += ["", "  ```", *[f"  {line}" for line in rest.splitlines()], "  ```"]
-    for line in _besides_variants(r):
+    for line in besides_variants(r):
         first, _, rest = line.partition("\n")
         bold = first.startswith("Hint:")
         lines += ["", f"**Hint:**{first[5:]}" if bold else first]

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from .grade import CheckResult
-from .report import _besides_variants, _messages, by_component, check_lines
+from .report import besides_variants, by_component, check_lines, failed_alike, what_it_said
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 CSS = """
@@ -106,9 +106,9 @@ def _score_table(results: list[CheckResult], anchors: dict) -> str:
 
 
 def _besides_html(r: CheckResult) -> str:
-    """Why it did not run, the hint and the notes (report._besides_variants), each with its own look."""
+    """Why it did not run, the hint and the notes (report.besides_variants), each with its own look."""
     out = []
-    for line in _besides_variants(r):
+    for line in besides_variants(r):
         kind = "why" if line == r.reason else "hint" if r.hint and line == f"Hint: {r.hint}" else "note"
         out.append(f'<p class="{kind}">{escape(line)}</p>')
     return "\n".join(out)
@@ -138,7 +138,7 @@ def _check_html(r: CheckResult, anchor: str) -> str:
     """One check that lost points: what its runs said (merged as check_lines merges them), the values where
     it first differed, why it did not run, the hint, the notes, the plots."""
     lines = check_lines(r)
-    said = lines[:len(lines) - len(_besides_variants(r))]
+    said = lines[:len(lines) - len(besides_variants(r))]
     body = ("\n".join(f'<p class="msg">{_labelled(line)}</p>' for line in said) + _diff_table(r)
             + _besides_html(r) + "".join(_figure(spec) for spec in r.curves))
     return _article(anchor, f"{r.assignment} / {r.component} / {r.name}", r.score, r.max_score, body, r.public)
@@ -161,8 +161,8 @@ def _feedback(results: list[CheckResult], anchors: dict) -> str:
         if not failed:
             continue
         anchor = anchors[assignment, component]
-        if len(rs) > 1 and len(failed) == len(rs) and len({_messages(r) for r in rs}) == 1:
-            body = "\n".join(f'<p class="msg">{escape(line)}</p>' for line in sorted(_messages(rs[0])))
+        if failed_alike(rs):
+            body = "\n".join(f'<p class="msg">{escape(line)}</p>' for line in sorted(what_it_said(rs[0])))
             out.append(_article(anchor, f"{assignment} / {component} / all {len(rs)} checks", 0.0,
                                 sum(r.max_score for r in rs), body))
             continue

@@ -36,7 +36,7 @@ def table(results: list[CheckResult]) -> str:
     return "\n".join(lines)
 
 
-def _besides_variants(r: CheckResult) -> list[str]:
+def besides_variants(r: CheckResult) -> list[str]:
     """Why the check did not run, its hint and its notes, as feedback lines."""
     return ([r.reason] if r.reason else []) + ([f"Hint: {r.hint}"] if r.hint else []) + r.notes
 
@@ -47,16 +47,21 @@ def check_lines(r: CheckResult) -> list[str]:
     said: dict[str, list[str]] = {}
     for v in r.variants:
         said.setdefault(v.message, []).append(v.label)
-    return [f"[{', '.join(labels)}] {message}" for message, labels in said.items()] + _besides_variants(r)
+    return [f"[{', '.join(labels)}] {message}" for message, labels in said.items()] + besides_variants(r)
 
 
 def check_text(r: CheckResult) -> str:
     return "\n".join(check_lines(r))
 
 
-def _messages(r: CheckResult) -> frozenset[str]:
+def what_it_said(r: CheckResult) -> frozenset[str]:
     """What a check said, without the [device/dtype] labels (to spot a component that failed one way)."""
-    return frozenset([v.message for v in r.variants if v.outcome != "skipped"] + _besides_variants(r))
+    return frozenset([v.message for v in r.variants if v.outcome != "skipped"] + besides_variants(r))
+
+
+def failed_alike(rs: list[CheckResult]) -> bool:
+    """Every check of a component failed, for the same reason (a missing file, a stub, a syntax error): say it once."""
+    return len(rs) > 1 and all(not r.passed for r in rs) and len({what_it_said(r) for r in rs}) == 1
 
 
 def feedback_text(results: list[CheckResult], show_passed: bool = False) -> str:
@@ -64,11 +69,10 @@ def feedback_text(results: list[CheckResult], show_passed: bool = False) -> str:
     component failed for the same reason (a missing file, a stub, a syntax error), it is said once."""
     out = []
     for (assignment, component), rs in by_component(results).items():
-        failed = [r for r in rs if not r.passed]
-        if len(rs) > 1 and len(failed) == len(rs) and len({_messages(r) for r in rs}) == 1:
+        if failed_alike(rs):
             max_score = sum(r.max_score for r in rs)
             out.append(f"{assignment} / {component} / all {len(rs)} checks  [0.00/{max_score:.2f}, FAILED]")
-            out += ["    " + line.replace("\n", "\n    ") for line in sorted(_messages(rs[0]))]
+            out += ["    " + line.replace("\n", "\n    ") for line in sorted(what_it_said(rs[0]))]
             continue
         for r in rs:
             if r.passed and not show_passed:
