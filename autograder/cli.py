@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
                    default="after_published", help="when Gradescope shows students the checks that are not public "
                    "(default after_published; the public checks and the total are visible at once)")
     g.add_argument("--parallel", type=int, default=2, help="assignments graded at once (default 2)")
+    g.add_argument("--reference-cache", metavar="DIR", help="keep reference outputs here across runs (grading a "
+                   "class: each is computed once; output_cache.py)")
     g.add_argument("--show-passed", action="store_true", help="list passed checks in the feedback too")
     from . import pack
     pack.add_arguments(sub.add_parser("pack", help="build the zip a student hands in (pack.py)"))
@@ -73,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     from .submission import UnusableSubmission, locate
 
     torch.set_num_threads(1)
+    if args.reference_cache:
+        from . import references
+        references.use_disk_cache(Path(args.reference_cache))
     unknown = [a for a in args.assignment or [] if a not in ASSIGNMENTS]
     if unknown:
         print(f"error: unknown assignment {unknown[0]} (known: {', '.join(ASSIGNMENTS)})", file=sys.stderr)

@@ -33,15 +33,22 @@ def build(assignment: str, filename: str, mistake_path: Path):
     return references.load_source(source, f"mistake_{mistake_path.stem}", references.SOLUTIONS / assignment)
 
 
+def _run_mistake(assignment: str, filename: str, path: Path, check: Check, variant: Variant, inputs: dict):
+    with _lock:
+        module = build(assignment, filename, path)
+    # a copy each: a mistake that writes into its inputs must not change them for the next one
+    return references.run_probe(module, check, variant, copy.deepcopy(inputs))
+
+
 def matching_hint(assignment: str, check: Check, filename: str, inputs: dict, got, dtype: str) -> str | None:
     for path, header in corpus(assignment):
         if header.get("COMPONENT") != check.component or not header.get("HINT"):
             continue
         try:
-            with _lock:
-                module = build(assignment, filename, path)
-            # a copy each: a mistake that writes into its inputs must not change them for the next one
-            expected = references.run_probe(module, check, Variant("cpu", dtype), copy.deepcopy(inputs))
+            variant = Variant("cpu", dtype)
+            code = references.source_digest(references.SOLUTIONS, path)   # the reference with this mistake
+            expected = references.stored(code, check, variant, inputs, lambda: _run_mistake(
+                assignment, filename, path, check, variant, inputs))
         except Exception:
             continue  # a mistake that cannot run on these inputs says nothing about them
         try:

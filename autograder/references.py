@@ -1,6 +1,7 @@
 """The reference solutions, loaded only here in the grader, and their outputs on each check's inputs.
 
-Outputs are cached per (check, variant): grading a whole class computes each reference output once.
+Outputs are cached per (check, variant) in memory, and on disk across runs when a cache folder is set
+(`use_disk_cache`, output_cache.py): grading a whole class computes each reference output once.
 """
 from __future__ import annotations
 
@@ -10,13 +11,29 @@ import threading
 from pathlib import Path
 
 from .check import Check, Variant, to_device
+from .output_cache import OutputCache, source_digest
 from .worker.probes import get_probe
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
+PROBING = (Path(__file__).resolve().parent / "worker", Path(__file__).resolve().parent.parent / "lib")  # what runs
 _modules: dict[tuple[str, str], object] = {}
 _outputs: dict[tuple, object] = {}
 _lock = threading.Lock()
 _probe_lock = threading.Lock()  # assignments are graded in threads; probes use torch's global RNG, so one at a time
+DISK: OutputCache | None = None   # outputs kept across runs (grade --reference-cache DIR)
+
+
+def use_disk_cache(folder: Path) -> None:
+    global DISK
+    DISK = OutputCache(folder)
+
+
+def stored(code: str, check: Check, variant: Variant, inputs: dict, compute):
+    """compute(), or its output from the disk cache when one is set; `code` names the source that ran."""
+    if DISK is None:
+        return compute()
+    key = DISK.key(code, source_digest(*PROBING), check, variant.device, variant.dtype, inputs)
+    return DISK.computed(key, compute)
 
 
 def load_source(source: str, name: str, folder: Path):
@@ -53,7 +70,8 @@ def output(assignment: str, filename: str, check: Check, variant: Variant, input
     with _lock:
         if key in _outputs:
             return _outputs[key]
-    result = run_probe(module(assignment, filename), check, variant, inputs)
+    result = stored(source_digest(SOLUTIONS), check, variant, inputs,
+                    lambda: run_probe(module(assignment, filename), check, variant, inputs))
     with _lock:
         _outputs[key] = result
     return result
