@@ -24,7 +24,7 @@ import pytest
 from support import ASSIGNMENTS, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-import grade_class  # noqa: E402
+import gradebook  # noqa: E402
 
 ASSIGNMENT = "a5_regularization"
 NBGRADER = str(ROOT / ".venv/bin/nbgrader") if (ROOT / ".venv/bin/nbgrader").exists() else "nbgrader"
@@ -153,18 +153,18 @@ def test_export_has_both_students_with_their_written_answer_scores(exported):
         assert float(rows[student]["max_score"]) == pytest.approx(total)
 
 
-def test_grade_class_merges_the_written_answers_by_student_id(exported):
+def test_gradebook_merges_the_written_answers_by_student_id(exported):
     rows = [{"student": "alice", ASSIGNMENT: 40.0, "total": 40.0, "note": ""},
             {"student": "carol", "note": "not a submission"}]
-    fields = grade_class.merge_nbgrader_export(rows, exported)
+    fields = gradebook.merge_nbgrader_export(rows, exported)
     assert fields == [f"{ASSIGNMENT} written"]
     assert rows[0][f"{ASSIGNMENT} written"] == pytest.approx(float(
         next(r for r in csv.DictReader(exported.open()) if r["student_id"] == "alice")["score"]))
     assert rows[1].get(f"{ASSIGNMENT} written", "") == ""
 
 
-def test_grade_class_refuses_an_unusable_export_in_one_line(tmp_path):
+def test_gradebook_refuses_an_unusable_export_in_one_line(tmp_path):
     bad = tmp_path / "grades.csv"
     bad.write_text("name,points\nalice,3\n")
     with pytest.raises(ValueError, match="student_id"):
-        grade_class.merge_nbgrader_export([], bad)
+        gradebook.merge_nbgrader_export([], bad)

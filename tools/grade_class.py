@@ -1,95 +1,240 @@
-"""Grade a whole class: every submission in a folder, one after another, into a CSV for the LMS.
+"""Grade a whole class: every submission in a folder, several at once, resumable, into a gradebook for the LMS.
 
-    python tools/grade_class.py SUBMISSIONS_DIR OUT_DIR [--device cpu|cuda|all] [--nbgrader-export FILE.csv]
+    python tools/grade_class.py SUBMISSIONS_DIR OUT_DIR [--jobs N] [--force] [--device cpu|cuda|all]
+        [--due 2026-12-01T23:59:00-08:00] [--canvas ROSTER.csv] [--nbgrader-export FILE.csv] [--similarity [T]]
 
 Each entry of SUBMISSIONS_DIR (a folder or a .zip, named after the student) is graded by its own run of
-`python -m autograder grade`, so one broken submission can never touch another's results. OUT_DIR gets
-<student>.json (Gradescope's format, the feedback included), <student>.html (the same feedback as one
-self-contained web page to send the student: scores, what lost points, hints, plots) and grades.csv: one row
-per student, one column per assignment, and the total. A submission the grader cannot use at all gets an
-empty row and its reason.
-With --nbgrader-export (the CSV of `nbgrader export`), each assignment there also gets a column
-"<assignment> written": the student's written-answer points, matched by student id; the other columns stay.
+`python -m autograder grade`, so nothing one student does reaches another's results; `--jobs` of them run at
+once (default: one per core; each run uses one worker and one thread). They share one reference cache,
+OUT_DIR/.reference-cache (autograder/output_cache.py), so each reference output is computed once per class.
+
+OUT_DIR gets, per student, <student>.json (Gradescope's format, the feedback included), <student>.html (the
+feedback page) and <student>.done.json (what was graded: the submission's and the grader's digests, the note);
+and grades.csv (tools/gradebook.py), rewritten atomically after every student. A rerun skips each student whose
+submission and grader are unchanged (`--force` regrades all), so an interrupted run (Ctrl-C, kill -9) loses at
+most the submissions in flight. A fault in one submission (a hang, a crash, a broken zip) costs only that
+student, and the note column says what happened.
 """
 from __future__ import annotations
 
 import argparse
-import csv
+import datetime as dt
+import hashlib
 import json
+import os
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+import gradebook  # noqa: E402
+
+STUDENT_TIMEOUT_S = 3600   # one student's whole grading; a check's own limits stop a hang long before this
 
 
-def read_nbgrader_export(path: Path) -> dict[tuple[str, str], float]:
-    """(student id, assignment) -> score from nbgrader's export CSV; ValueError names what is wrong."""
-    with open(path, newline="") as f:
-        reader = csv.DictReader(f)
-        missing = {"student_id", "assignment", "score"} - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"{path} is not an nbgrader export: no column {', '.join(sorted(missing))}")
+def submission_digest(entry: Path) -> str:
+    """What the student handed in, as a digest: a zip's bytes, or a folder's file names and contents."""
+    h = hashlib.sha256()
+    files = [entry] if entry.is_file() else sorted(p for p in entry.rglob("*") if p.is_file())
+    for path in files:
+        h.update(str(path.relative_to(entry if entry.is_dir() else entry.parent)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def grader_digest() -> str:
+    """The grader's version: its code, the references, the course library (a change regrades everyone)."""
+    from autograder.output_cache import source_digest
+    return source_digest(ROOT / "autograder", ROOT / "solutions", ROOT / "lib")
+
+
+class Progress:
+    """Counts, the students in flight with the assignment each is at, and an estimate of the time left."""
+
+    def __init__(self, total: int, stream=sys.stderr):
+        self.total, self.done, self.start, self.stream = total, 0, time.monotonic(), stream
+        self.tty, self.at, self.lock = stream.isatty(), {}, threading.Lock()
+
+    def line(self) -> str:
+        elapsed = time.monotonic() - self.start
+        left = f"{elapsed / self.done * (self.total - self.done) / 60:.1f} min left" if self.done else "..."
+        flight = ", ".join(f"{s} ({a})" for s, a in sorted(self.at.items()))
+        return f"[{self.done}/{self.total}] {left}" + (f"  grading: {flight}" if flight else "")
+
+    def working(self, student: str, what: str) -> None:
+        with self.lock:
+            self.at[student] = what
+            if self.tty:
+                self.stream.write("\r\033[K" + self.line()[:200])
+                self.stream.flush()
+
+    def finished(self, student: str, said: str) -> None:
+        with self.lock:
+            self.done += 1
+            self.at.pop(student, None)
+            self.stream.write(("\r\033[K" if self.tty else "") + f"{student}: {said}\n")
+            if self.tty:
+                self.stream.write(self.line()[:200])
+            else:
+                self.stream.write(self.line() + "\n")
+            self.stream.flush()
+
+
+def grade_one(entry: Path, out: Path, device: str, progress: Progress) -> dict:
+    """Run the grader on one entry in its own process group; returns the record for <student>.done.json."""
+    student = entry.stem
+    for suffix in (".json", ".html"):   # never let an earlier run's report stand for this submission
+        (out / f"{student}{suffix}").unlink(missing_ok=True)
+    command = [sys.executable, "-m", "autograder", "grade", str(entry), "--device", device, "--parallel", "1",
+               "--json", str(out / f"{student}.json"), "--html", str(out / f"{student}.html"),
+               "--reference-cache", str(out / ".reference-cache")]
+    start = time.monotonic()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    timer = threading.Timer(STUDENT_TIMEOUT_S, lambda: os.killpg(process.pid, signal.SIGKILL))
+    timer.start()
+    last = ""
+    for line in process.stderr:   # the grader says "graded a2_optimizers (74 checks)" as it goes
+        if line.strip():
+            last = line.strip()
+            progress.working(student, last.removeprefix("graded ").split(" (")[0] + " done")
+    returncode = process.wait()
+    timer.cancel()
+    seconds = time.monotonic() - start
+    note = ""
+    if returncode == 2:
+        note = last.removeprefix("error: ")
+    elif returncode < 0 or returncode not in (0, 2):
+        note = (f"grading was stopped after {STUDENT_TIMEOUT_S} s" if seconds >= STUDENT_TIMEOUT_S
+                else f"the grader failed (exit status {returncode}): {last[:200]}")
+    elif not (out / f"{student}.json").is_file():
+        note = "the grader wrote no results"
+    return {"returncode": returncode, "note": note, "seconds": round(seconds, 1)}
+
+
+def up_to_date(out: Path, student: str, stamp: dict) -> bool:
+    try:
+        done = json.loads((out / f"{student}.done.json").read_text())
+    except (OSError, ValueError):
+        return False
+    graded = done.get("returncode") == 2 or (out / f"{student}.json").is_file()
+    return graded and all(done.get(k) == v for k, v in stamp.items())
+
+
+def write_atomically(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def gradebook_rows(entries: list[Path], out: Path, assignments: dict, due, nbgrader_export):
+    """grades.csv's fields and rows from what OUT_DIR holds now."""
+    results, notes, submitted = {}, {}, {}
+    for entry in entries:
+        student = entry.stem
         try:
-            return {(r["student_id"], r["assignment"]): float(r["score"]) for r in reader}
-        except ValueError:
-            raise ValueError(f"{path}: line {reader.line_num}: the score is not a number") from None
-
-
-def merge_nbgrader_export(rows: list[dict], path: Path) -> list[str]:
-    """Add each student's written-answer points per assignment to their row; returns the new columns."""
-    scores = read_nbgrader_export(path)
-    fields = [f"{name} written" for name in sorted({assignment for _, assignment in scores})]
-    for row in rows:
-        for (student, assignment), score in scores.items():
-            if student == row["student"]:
-                row[f"{assignment} written"] = round(score, 2)
-    return fields
+            done = json.loads((out / f"{student}.done.json").read_text())
+        except (OSError, ValueError):
+            continue   # not graded yet
+        notes[student] = done.get("note", "")
+        submitted[student] = gradebook.submission_time(entry)
+        try:
+            results[student] = json.loads((out / f"{student}.json").read_text()) if not notes[student] else None
+        except (OSError, ValueError):
+            results[student], notes[student] = None, "the grader's results could not be read"
+    fields, rows = gradebook.rows(results, notes, assignments, submitted, due)
+    if nbgrader_export:
+        fields += gradebook.merge_nbgrader_export(rows, nbgrader_export)
+    return fields, rows
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("submissions", type=Path)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="submissions graded at once")
+    parser.add_argument("--force", action="store_true", help="regrade everyone, even those up to date")
     parser.add_argument("--device", choices=["cpu", "cuda", "all"], default="all")
+    parser.add_argument("--due", type=dt.datetime.fromisoformat, help="the due date (ISO 8601): a late days column")
+    parser.add_argument("--canvas", type=Path, metavar="ROSTER", help="Canvas gradebook export: also write canvas.csv")
     parser.add_argument("--nbgrader-export", type=Path, help="nbgrader export CSV: add the written answers")
+    parser.add_argument("--similarity", type=float, nargs="?", const=0.8, metavar="THRESHOLD",
+                        help="also write similarity.html/.csv: pairs whose code for a component is this alike")
     args = parser.parse_args(argv)
     if args.nbgrader_export:
         try:                                   # unusable before an hour of grading, not after
-            read_nbgrader_export(args.nbgrader_export)
+            gradebook.read_nbgrader_export(args.nbgrader_export)
         except (OSError, ValueError) as error:
             print(f"grade_class: {error}", file=sys.stderr)
             return 2
-    sys.path.insert(0, str(ROOT))
+    if not args.submissions.is_dir():
+        print(f"grade_class: {args.submissions} is not a folder of submissions", file=sys.stderr)
+        return 2
     from autograder.checks import ASSIGNMENTS
 
     args.out.mkdir(parents=True, exist_ok=True)
-    rows = []
-    entries = sorted(p for p in args.submissions.iterdir() if p.is_dir() or p.suffix == ".zip")
-    for number, entry in enumerate(entries, 1):
-        student = entry.stem
-        report = args.out / f"{student}.json"
-        print(f"[{number}/{len(entries)}] {student}", flush=True)
-        done = subprocess.run([sys.executable, "-m", "autograder", "grade", str(entry), "--device", args.device,
-                               "--json", str(report), "--html", str(args.out / f"{student}.html")],
-                              cwd=ROOT, capture_output=True, text=True)
-        row = {"student": student, "note": ""}
-        if done.returncode != 0:
-            row["note"] = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "grading failed"
-        else:
-            results = json.loads(report.read_text())
-            for name in ASSIGNMENTS:
-                tests = [t for t in results["tests"] if t["tags"][0] == name]
-                row[name] = round(sum(t["score"] for t in tests), 2) if tests else ""
-            row["total"] = round(results["score"], 2)
-        rows.append(row)
-    written = merge_nbgrader_export(rows, args.nbgrader_export) if args.nbgrader_export else []
-    with open(args.out / "grades.csv", "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=["student", *ASSIGNMENTS, "total", "note", *written])
-        writer.writeheader()
-        writer.writerows(rows)
+    entries = sorted(p for p in args.submissions.iterdir()
+                     if (p.is_dir() or p.suffix == ".zip") and not p.name.startswith("."))
+    grader = grader_digest()
+    stamps = {e.stem: {"submission": submission_digest(e), "grader": grader} for e in entries}
+    todo = [e for e in entries if args.force or not up_to_date(args.out, e.stem, stamps[e.stem])]
+    print(f"{len(entries)} submissions, {len(entries) - len(todo)} up to date, {len(todo)} to grade "
+          f"({args.jobs} at once)", flush=True)
+    assignments = {name: a.components() for name, a in ASSIGNMENTS.items()}
+    csv_lock = threading.Lock()
+
+    def write_gradebook() -> list[dict]:
+        with csv_lock:
+            fields, rows = gradebook_rows(entries, args.out, assignments, args.due, args.nbgrader_export)
+            gradebook.write_csv(args.out / "grades.csv", fields, rows)
+        return rows
+
+    progress = Progress(len(todo))
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = {pool.submit(grade_one, e, args.out, args.device, progress): e for e in todo}
+        for future in as_completed(futures):
+            student = futures[future].stem
+            record = {**stamps[student], **future.result()}
+            write_atomically(args.out / f"{student}.done.json", json.dumps(record))
+            write_gradebook()
+            said = record["note"] or "graded"
+            progress.finished(student, f"{said} ({record['seconds']} s)")
+    rows = write_gradebook()
     print(f"wrote {args.out / 'grades.csv'} ({len(rows)} students)")
+    if args.canvas:
+        names = [n for n in ASSIGNMENTS if any(n in row for row in rows)]
+        unknown = gradebook.canvas_export(rows, args.canvas, args.out / "canvas.csv", names)
+        print(f"wrote {args.out / 'canvas.csv'}" + (f"; not in the roster: {', '.join(unknown)}" if unknown else ""))
+    if args.similarity is not None:
+        write_similarity(entries, args.out, {n: a.files for n, a in ASSIGNMENTS.items()}, args.similarity)
     return 0
+
+
+def write_similarity(entries: list[Path], out: Path, files: dict, threshold: float) -> None:
+    """Find each student's assignment folders as the grader does (zips unpacked, never run), then compare."""
+    import similarity
+    from autograder.submission import UnusableSubmission, locate
+
+    with tempfile.TemporaryDirectory() as scratch:
+        roots = {}
+        for entry in entries:
+            work = Path(scratch) / entry.stem
+            work.mkdir()
+            try:
+                roots[entry.stem], _ = locate(str(entry), {n: list(f) for n, f in files.items()}, work)
+            except UnusableSubmission:
+                continue
+        pairs = similarity.similar_pairs(roots, files, ROOT / "assignments", threshold)
+        similarity.write_report(pairs, out)
+    print(f"wrote {out / 'similarity.html'} ({len(pairs)} pairs at {threshold:.0%} or more alike)")
 
 
 if __name__ == "__main__":
