@@ -128,13 +128,6 @@ def up_to_date(out: Path, student: str, stamp: dict) -> bool:
     return graded and all(done.get(k) == v for k, v in stamp.items())
 
 
-def write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w") as f:
-        f.write(text)
-    os.replace(tmp, path)
-
-
 def gradebook_rows(entries: list[Path], out: Path, assignments: dict, due, nbgrader_export):
     """grades.csv's fields and rows from what OUT_DIR holds now."""
     results, notes, submitted = {}, {}, {}
@@ -203,7 +196,7 @@ def main(argv=None) -> int:
         for future in as_completed(futures):
             student = futures[future].stem
             record = {**stamps[student], **future.result()}
-            write_atomically(args.out / f"{student}.done.json", json.dumps(record))
+            gradebook.write_atomically(args.out / f"{student}.done.json", json.dumps(record))
             write_gradebook()
             said = record["note"] or "graded"
             progress.finished(student, f"{said} ({record['seconds']} s)")

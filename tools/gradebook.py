@@ -8,6 +8,7 @@ file.
 from __future__ import annotations
 
 import csv
+import io
 import datetime as dt
 import json
 import os
@@ -154,22 +155,30 @@ def rows(results: dict[str, dict | None], notes: dict[str, str], assignments: di
     return fields, table
 
 
-def write_csv(path: Path, fieldnames: list[str], rows: list[dict]) -> None:
-    """Write a CSV atomically: a temporary file in the same folder, flushed to disk, then os.replace. The file
-    is private to its owner (mode 0600): it holds students' grades."""
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file atomically: a temporary file in the same folder, flushed to disk, then os.replace, so a
+    reader, or a run killed mid-write, never sees half of it. Private to its owner (mode 0600): it holds
+    students' grades or code."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, fieldnames=fieldnames)
-            writer.writeheader()
-            writer.writerows(rows)
+            f.write(text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_csv(path: Path, fieldnames: list[str], rows: list[dict]) -> None:
+    """Write a CSV atomically (write_atomically)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fieldnames)
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomically(path, buffer.getvalue())
 
 
 def canvas_export(rows: list[dict], roster: Path, out: Path, assignments: list[str]) -> list[str]:
