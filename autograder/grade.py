@@ -1,7 +1,8 @@
 """Grading: for each assignment, a sandboxed worker runs the student's code; this process holds the
 references, makes every input, compares, scores, and decides the feedback.
 
-Flow for one assignment (one worker, so one assignment's code cannot touch another's grade):
+Flow for one assignment (in a sandboxed worker that holds only this student's files; grade() runs a
+student's assignments in one or two such workers, each assignment imported afresh):
   1. files present? (a missing file costs the points of its components, and says so)
   2. static look for components that merely call torch (originality.py)
   3. the worker imports the student's files (a syntax error or a hang at import costs that file's checks)
@@ -71,9 +72,10 @@ class AssignmentGrader:
                  components: set[str] | None = None, quick: bool = False, checks_per_component: int | None = None,
                  worker: Worker | None = None):
         """For the tests: `components` grades only these, `quick` only the first CPU variant of each check (and
-        no slow check), `checks_per_component` only the first checks of each component, and `worker` grades in
-        that worker, whose root holds this submission in a subfolder, and leaves it running: the suite grades
-        many trusted corpus submissions one after another in one worker (never a student's)."""
+        no slow check), `checks_per_component` only the first checks of each component. `worker` grades in that
+        worker, whose root is this submission or holds it in a subfolder, and leaves it running: grade() runs a
+        student's assignments one after another in one worker, and the suite grades many trusted corpus
+        submissions one after another in one worker (never two students' in one)."""
         self.assignment, self.root, self.cuda = assignment, submission_root, cuda
         self.shared_worker = worker
         self.components, self.quick, self.checks_per_component = components, quick, checks_per_component
@@ -142,6 +144,7 @@ class AssignmentGrader:
                                   "a component that merely calls PyTorch's own earns nothing.")
         results = []
         self.worker = self.shared_worker or Worker(self.root, use_cuda=self.cuda)
+        self.worker.forget_output()
         try:
             if sources:  # nothing to import when every file is missing
                 self._ensure_worker()
@@ -282,10 +285,24 @@ def note_what_it_runs_on(results: list[CheckResult], assignments: list[Assignmen
 
 def grade(submission_root: Path, assignments: list[Assignment], cuda: bool, parallel: int = 2,
           progress=None, **options) -> list[CheckResult]:
-    """Grade every assignment, `parallel` workers at a time; results in assignment order."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
-        futures = [pool.submit(AssignmentGrader(a, submission_root, cuda, progress, **options).run)
-                   for a in assignments]
-        results = [r for f in futures for r in f.result()]
+    """Grade every assignment in `parallel` lanes at once; results in assignment order.
+
+    A lane is one sandboxed worker that grades its assignments one after another, so Python, torch and its
+    lazy imports start once per lane, not once per assignment (a second or two each). The worker holds only
+    this student's files, and each assignment is imported afresh on torch's default settings
+    (worker/main.py: forget_other_folders); a worker that dies is replaced."""
+    lanes = [assignments[i::max(1, parallel)] for i in range(min(max(1, parallel), len(assignments)))]
+
+    def run_lane(lane: list[Assignment]) -> dict[str, list[CheckResult]]:
+        worker = Worker(submission_root, use_cuda=cuda)
+        try:
+            return {a.name: AssignmentGrader(a, submission_root, cuda, progress, worker=worker, **options).run()
+                    for a in lane}
+        finally:
+            worker.close()
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(lanes))) as pool:
+        by_name = {name: r for lane in pool.map(run_lane, lanes) for name, r in lane.items()}
+    results = [r for a in assignments for r in by_name[a.name]]
     note_what_it_runs_on(results, assignments)
     return results

@@ -69,7 +69,7 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 class Worker:
-    """One sandboxed worker process for one assignment of one submission."""
+    """One sandboxed worker process for one submission (its assignments graded one after another)."""
 
     def __init__(self, submission_root: Path, use_cuda: bool, limits: sandbox.Limits = sandbox.Limits()):
         self.submission_root, self.use_cuda, self.limits = Path(submission_root), use_cuda, limits
@@ -97,8 +97,7 @@ class Worker:
                                         preexec_fn=preexec)
         os.close(to_worker_r)
         os.close(from_worker_w)
-        self.output.clear()
-        self.output_size = self.output_dropped = 0
+        self.forget_output()
         self._reader = threading.Thread(target=self._drain, args=(self.process.stdout,), daemon=True)
         self._reader.start()
         self._wait_ready()
@@ -123,6 +122,11 @@ class Worker:
                 dropped = self.output.popleft()
                 self.output_size -= len(dropped)
                 self.output_dropped += len(dropped)
+
+    def forget_output(self) -> None:
+        """Start the printed output afresh (a new assignment's feedback quotes only its own prints)."""
+        self.output.clear()
+        self.output_size = self.output_dropped = 0
 
     def printed(self, max_chars: int = 1500) -> str:
         """The tail of what the student's code printed (for feedback on crashes)."""

@@ -64,4 +64,4 @@ def test_a_rerun_grades_only_what_changed_and_a_killed_run_only_loses_what_was_i
     said = grade_class(submissions, out)
     assert "3 up to date, 1 to grade" in said, said
     assert "4 to grade" in grade_class(submissions, out, "--force")
-    assert any(out.joinpath(".reference-cache").rglob("*.pt")), "the class shares one reference cache"
+    assert any(out.joinpath(".reference-cache").rglob("*.out")), "the class shares one reference cache"

@@ -241,3 +241,29 @@ def test_a_worker_shared_by_corpus_submissions_grades_each_on_its_own_files():
     first, second = grade_many(jobs, parallel=1)
     assert first and all(r.passed for r in first)
     assert second and not all(r.passed for r in second)
+
+
+def test_a_students_assignments_share_a_worker_but_each_is_imported_afresh_on_torchs_defaults():
+    """grade() runs a student's assignments one after another in one worker (a lane). What a1's file did at
+    import (torch's default dtype, grad mode, its module in sys.modules) must not be what a2 is graded on."""
+    import shutil
+
+    from autograder.checks import ASSIGNMENTS
+    from autograder.grade import grade
+    from grading import CUDA, make_submission
+
+    files = {**reference_files("a1_initialization"), **reference_files("a2_optimizers")}
+    files["a1_initialization/activations.py"] += (
+        "\ntorch.set_default_dtype(torch.float64)\ntorch.set_grad_enabled(False)\n")
+    files["a2_optimizers/optimizers.py"] += (
+        "\nimport sys as _sys\nassert torch.get_default_dtype() is torch.float32, 'default dtype from a1'\n"
+        "assert torch.is_grad_enabled(), 'grad mode from a1'\nassert 'activations' not in _sys.modules, 'a1 module'\n")
+    root = make_submission(files)
+    try:
+        results = grade(root, [ASSIGNMENTS["a1_initialization"], ASSIGNMENTS["a2_optimizers"]], CUDA, parallel=1,
+                        components={"relu", "SGD"}, quick=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    s = scores(results)
+    assert set(s) == {"relu", "SGD"}
+    assert s["SGD"][0] == s["SGD"][1], "\n".join(r.output for r in results if r.component == "SGD")

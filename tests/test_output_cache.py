@@ -43,10 +43,27 @@ def test_an_output_is_computed_once_then_read_back_and_a_damaged_one_is_recomput
                   cache.key("code", "probing", ADAM, "cpu", "float32", {"seed": 1}),
                   cache.key("code", "probing", ADAM, "cpu", "float64", {"seed": 2})]:
         assert other != key
-    stored = next((tmp_path / "cache").rglob("*.pt"))
+    stored = next((tmp_path / "cache").rglob("*.out"))
     stored.write_bytes(b"damaged")
     assert cache.computed(key, compute)["loss"] == 0.5 and len(calls) == 2
     assert not list((tmp_path / "cache").rglob("*.tmp")), "written atomically"
+
+
+def test_read_back_bit_for_bit_and_what_would_change_on_the_way_is_never_stored(tmp_path):
+    cache = OutputCache(tmp_path)
+    value = {"x": torch.tensor([float("nan"), -0.0, 1e-310, float("inf")], dtype=torch.float64),
+             "i": torch.arange(3), "b": torch.tensor([True, False]), "third": 1 / 3, "big": 2 ** 70, "list": [[]]}
+    back = cache.computed("k", lambda: value) and cache.computed("k", lambda: None)
+    assert back.keys() == value.keys() and back["third"] == 1 / 3 and back["big"] == 2 ** 70
+    for name in ("x", "i", "b"):
+        assert back[name].dtype == value[name].dtype
+        assert back[name].view(torch.uint8).tolist() == value[name].view(torch.uint8).tolist()
+    for n, changed_on_the_way in enumerate([(1, 2), {1: "int key"}, torch.ones(2, requires_grad=True),
+                                            torch.float32]):
+        calls = []
+        for _ in range(2):
+            assert cache.computed(f"changed{n}", lambda: calls.append(1) or changed_on_the_way) is changed_on_the_way
+        assert len(calls) == 2, f"{changed_on_the_way!r} must not be stored"
 
 
 def test_references_read_the_disk_cache_instead_of_running_again(tmp_path, monkeypatch):

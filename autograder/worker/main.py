@@ -60,22 +60,28 @@ def install_tripwire(dotted: str) -> None:
         return
 
 
-def forget_other_submissions(submission: str) -> None:
-    """Forget the modules and import folders of any other submission this worker imported before.
+def forget_other_folders(folder: str) -> None:
+    """Forget the modules and import folders of any other assignment folder this worker imported before.
 
-    The grader gives each submission its own worker, so this does nothing there. The test suite grades many
-    trusted corpus submissions (one per subfolder) in one worker, and each must run on its own files only:
-    a6's components.py, for one, imports the a1-a5 files next to it by name."""
-    others = {os.path.dirname(root) for root in SUBMISSION_ROOTS} - {submission}
+    The grader grades a student's assignments one after another in one worker (grade.py's lanes), and the test
+    suite grades many trusted corpus submissions (one per subfolder) in one worker: each assignment must run
+    on a fresh import of its own files only (a6's components.py, for one, imports the a1-a5 files next to it
+    by name), and on torch's default global settings, whatever an earlier file set at import."""
+    others = {root for root in SUBMISSION_ROOTS if root != folder}
     if not others:
         return
+    submission = os.path.dirname(folder)   # another submission's sibling folders go too
+    others |= {os.path.dirname(root) for root in others if os.path.dirname(root) != submission}
     inside = tuple(other + os.sep for other in others)
     for name, module in list(sys.modules.items()):
         if (getattr(module, "__file__", None) or "").startswith(inside):
             del sys.modules[name]
     sys.path[:] = [p for p in sys.path if not (p + os.sep).startswith(inside)]
-    SUBMISSION_ROOTS[:] = [root for root in SUBMISSION_ROOTS if os.path.dirname(root) == submission]
+    SUBMISSION_ROOTS[:] = [root for root in SUBMISSION_ROOTS if root == folder]
     MODULES.clear()
+    torch.set_default_dtype(torch.float32)
+    torch.set_grad_enabled(True)
+    torch.set_num_threads(1)
 
 
 def load(request: dict) -> dict:
@@ -85,8 +91,9 @@ def load(request: dict) -> dict:
         except Exception as exc:  # then whoever needs it pays for it later, or fails there with the reason
             print(f"worker: preloading {name} failed: {describe(exc)}", file=sys.stderr)
     folder = request["assignment_dir"]
-    forget_other_submissions(os.path.dirname(folder))
-    SUBMISSION_ROOTS.append(folder)
+    forget_other_folders(folder)
+    if folder not in SUBMISSION_ROOTS:
+        SUBMISSION_ROOTS.append(folder)
     for name in request.get("tripwires", []):
         install_tripwire(name)
     sys.path.insert(0, folder)
