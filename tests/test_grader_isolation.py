@@ -3,10 +3,12 @@
 Each case appends an evil `SGD` to a copy of the reference optimizers.py and grades SGD and Adam (quick mode):
 SGD's check must fail with a clear reason, and Adam (the untouched reference) must keep full marks.
 """
+import functools
 import hashlib
 import os
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -67,10 +69,23 @@ CASES = {
 }
 
 
+ALONE = {"fork storm"}   # hundreds of spinning processes: beside it, the others' reference checks would starve
+
+
+@functools.cache
+def graded_side_by_side() -> dict:
+    """Every case but ALONE graded at once, each in its own workers (as grade_class grades students): most of
+    a case is waiting out a time limit, so side by side they take the time of the slowest, not the sum."""
+    cases = [c for c in CASES if c not in ALONE]
+    with ThreadPoolExecutor(max_workers=len(cases)) as pool:
+        futures = {c: pool.submit(grade_evil, CASES[c][0], CASES[c][1]) for c in cases}
+        return {c: f.result() for c, f in futures.items()}
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_hostile_step_costs_only_its_own_check(case):
     body, at_import, expected = CASES[case]
-    results, elapsed = grade_evil(body, at_import)
+    results, elapsed = grade_evil(body, at_import) if case in ALONE else graded_side_by_side()[case]
     assert_only_sgd_lost(results)
     assert expected in sgd_feedback(results)
     assert elapsed < 120
