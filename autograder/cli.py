@@ -22,9 +22,9 @@ from pathlib import Path
 class Progress:
     """A one-line progress display on a terminal; a line per finished assignment otherwise."""
 
-    def __init__(self, totals: dict[str, int], stream=sys.stderr):
-        self.totals, self.done, self.stream = totals, {a: 0 for a in totals}, stream
-        self.tty = stream.isatty()
+    def __init__(self, totals: dict[str, int], stream=None):
+        self.totals, self.done, self.stream = totals, {a: 0 for a in totals}, stream or sys.stderr
+        self.tty = self.stream.isatty()
 
     def __call__(self, assignment: str, n: int) -> None:
         self.done[assignment] += n
@@ -75,9 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     from .submission import UnusableSubmission, locate
 
     torch.set_num_threads(1)
-    if args.reference_cache:
-        from . import references
-        references.use_disk_cache(Path(args.reference_cache))
+    from . import references
+    references.use_disk_cache(Path(args.reference_cache) if args.reference_cache else None)
     unknown = [a for a in args.assignment or [] if a not in ASSIGNMENTS]
     if unknown:
         print(f"error: unknown assignment {unknown[0]} (known: {', '.join(ASSIGNMENTS)})", file=sys.stderr)

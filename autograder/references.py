@@ -23,9 +23,10 @@ _probe_lock = threading.Lock()  # assignments are graded in threads; probes use 
 DISK: OutputCache | None = None   # outputs kept across runs (grade --reference-cache DIR)
 
 
-def use_disk_cache(folder: Path) -> None:
+def use_disk_cache(folder: Path | None) -> None:
+    """Keep outputs in `folder` across runs (None: in memory only)."""
     global DISK
-    DISK = OutputCache(folder)
+    DISK = OutputCache(folder) if folder else None
 
 
 def stored(code: str, check: Check, variant: Variant, inputs: dict, compute):

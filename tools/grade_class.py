@@ -3,9 +3,10 @@
     python tools/grade_class.py SUBMISSIONS_DIR OUT_DIR [--jobs N] [--force] [--device cpu|cuda|all]
         [--due 2026-12-01T23:59:00-08:00] [--canvas ROSTER.csv] [--nbgrader-export FILE.csv] [--similarity [T]]
 
-Each entry of SUBMISSIONS_DIR (a folder or a .zip, named after the student) is graded by its own run of
-`python -m autograder grade`, so nothing one student does reaches another's results; `--jobs` of them run at
-once (default: one per core; each run uses one worker and one thread). They share one reference cache,
+Each entry of SUBMISSIONS_DIR (a folder or a .zip, named after the student) is graded as `python -m autograder
+grade` grades it, in its own sandboxed workers, so nothing one student does reaches another's results. `--jobs`
+grader processes run at once (default: one per core; each grades one student at a time with one worker and one
+thread, and stays up from one student to the next: autograder/batch.py). They share one reference cache,
 OUT_DIR/.reference-cache (autograder/output_cache.py), so each reference output is computed once per class.
 
 OUT_DIR gets, per student, <student>.json (Gradescope's format, the feedback included), <student>.html (the
@@ -87,36 +88,77 @@ class Progress:
             self.stream.flush()
 
 
-def grade_one(entry: Path, out: Path, device: str, progress: Progress) -> dict:
-    """Run the grader on one entry in its own process group; returns the record for <student>.done.json."""
-    student = entry.stem
-    for suffix in (".json", ".html"):   # never let an earlier run's report stand for this submission
-        (out / f"{student}{suffix}").unlink(missing_ok=True)
-    command = [sys.executable, "-m", "autograder", "grade", str(entry), "--device", device, "--parallel", "1",
-               "--json", str(out / f"{student}.json"), "--html", str(out / f"{student}.html"),
-               "--reference-cache", str(out / ".reference-cache")]
-    start = time.monotonic()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
-    timer = threading.Timer(STUDENT_TIMEOUT_S, lambda: os.killpg(process.pid, signal.SIGKILL))
-    timer.start()
-    last = ""
-    for line in process.stderr:   # the grader says "graded a2_optimizers (74 checks)" as it goes
-        if line.strip():
-            last = line.strip()
-            progress.working(student, last.removeprefix("graded ").split(" (")[0] + " done")
-    returncode = process.wait()
-    timer.cancel()
-    seconds = time.monotonic() - start
-    note = ""
-    if returncode == 2:
-        note = last.removeprefix("error: ")
-    elif returncode < 0 or returncode not in (0, 2):
-        note = (f"grading was stopped after {STUDENT_TIMEOUT_S} s" if seconds >= STUDENT_TIMEOUT_S
-                else f"the grader failed (exit status {returncode}): {last[:200]}")
-    elif not (out / f"{student}.json").is_file():
-        note = "the grader wrote no results"
-    return {"returncode": returncode, "note": note, "seconds": round(seconds, 1)}
+def _die_with_parent() -> None:
+    """In the grader, before exec: killed when the tool is (kill -9 included), never left grading alone."""
+    import ctypes
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+
+
+class Grader:
+    """One long-lived `python -m autograder.batch` (a grader process, which never runs student code): grades
+    the submissions it is sent one after another, each in its own sandboxed workers. One per thread of the
+    pool; after a crash or a time-out the next submission gets a fresh one."""
+
+    def __init__(self, out: Path, device: str):
+        self.out, self.device, self.process = out, device, None
+
+    def start(self) -> None:
+        with open(self.out / "grader.log", "a") as log:   # a fault in the grader itself, for the instructor
+            self.process = subprocess.Popen([sys.executable, "-m", "autograder.batch"], cwd=ROOT, text=True,
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                                            start_new_session=True, preexec_fn=_die_with_parent)
+
+    def close(self) -> None:
+        process, self.process = self.process, None   # also called by the time-limit timer's thread
+        if process is not None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            process.wait()
+
+    def grade(self, entry: Path, progress: Progress) -> dict:
+        """Grade one entry; returns the record for <student>.done.json."""
+        student, out = entry.stem, self.out
+        for suffix in (".json", ".html"):   # never let an earlier run's report stand for this submission
+            (out / f"{student}{suffix}").unlink(missing_ok=True)
+        argv = ["grade", str(entry), "--device", self.device, "--parallel", "1", "--json", str(out / f"{student}.json"),
+                "--html", str(out / f"{student}.html"), "--reference-cache", str(out / ".reference-cache")]
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+        process, start = self.process, time.monotonic()
+        timer = threading.Timer(STUDENT_TIMEOUT_S, self.close)
+        timer.start()
+        answer = None
+        try:
+            process.stdin.write(json.dumps({"argv": argv}) + "\n")
+            process.stdin.flush()
+            for line in process.stdout:
+                message = json.loads(line)
+                if "at" in message:
+                    progress.working(student, f"{message['at']} done")
+                else:
+                    answer = message
+                    break
+        except (OSError, ValueError):   # the grader died under us (killed at the time limit, or crashed)
+            pass
+        finally:
+            timer.cancel()
+        seconds = time.monotonic() - start
+        if answer is None:
+            self.close()
+            returncode, said = -9, ""
+        else:
+            returncode, said = answer["returncode"], answer["said"]
+        note = ""
+        if returncode == 2:
+            note = said.removeprefix("error: ")
+        elif returncode != 0:
+            note = (f"grading was stopped after {STUDENT_TIMEOUT_S} s" if seconds >= STUDENT_TIMEOUT_S
+                    else f"the grader failed (exit status {returncode}): {said[:200]}")
+        elif not (out / f"{student}.json").is_file():
+            note = "the grader wrote no results"
+        return {"returncode": returncode, "note": note, "seconds": round(seconds, 1)}
 
 
 def up_to_date(out: Path, student: str, stamp: dict) -> bool:
@@ -191,8 +233,16 @@ def main(argv=None) -> int:
         return rows
 
     progress = Progress(len(todo))
+    graders, own = [], threading.local()
+
+    def grade_one(entry: Path) -> dict:
+        if not hasattr(own, "grader"):
+            own.grader = Grader(args.out, args.device)
+            graders.append(own.grader)
+        return own.grader.grade(entry, progress)
+
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {pool.submit(grade_one, e, args.out, args.device, progress): e for e in todo}
+        futures = {pool.submit(grade_one, e): e for e in todo}
         for future in as_completed(futures):
             student = futures[future].stem
             record = {**stamps[student], **future.result()}
@@ -200,6 +250,8 @@ def main(argv=None) -> int:
             write_gradebook()
             said = record["note"] or "graded"
             progress.finished(student, f"{said} ({record['seconds']} s)")
+        for grader in graders:   # before the pool's threads end: a grader dies with the thread that started it
+            grader.close()
     rows = write_gradebook()
     print(f"wrote {args.out / 'grades.csv'} ({len(rows)} students)")
     if args.canvas:
