@@ -20,14 +20,14 @@ shared code marked, similarity.csv lists the pairs for a spreadsheet.
 from __future__ import annotations
 
 import ast
-import io
+import functools
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 import numpy as np
-from copydetect import CodeFingerprint, compare_files
-from copydetect.utils import highlight_overlap
+from copydetect import compare_files
+from copydetect.utils import filter_code, get_document_fingerprints, get_token_coverage, highlight_overlap
 
 import gradebook
 
@@ -47,17 +47,40 @@ class Pair:
 
 
 def components(source: str) -> dict[str, str]:
-    """The source of each top-level class and function, by name; {} when the file does not parse."""
+    """The source of each top-level class and function (decorators included), by name; {} when the file does
+    not parse."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return {}
-    return {node.name: ast.get_source_segment(source, node) or ""
+    lines = source.splitlines(keepends=True)
+    return {node.name: "".join(lines[min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1:
+                                     node.end_lineno])
             for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
-def fingerprint(code: str, boilerplate=None) -> CodeFingerprint:
-    return CodeFingerprint("component.py", K, WINDOW, boilerplate=boilerplate, fp=io.StringIO(code))
+@functools.cache
+def _normalised(code: str) -> tuple[str, np.ndarray]:
+    """copydetect's tokenising and normalising (the slow part), once per distinct piece of code."""
+    return filter_code(code, "component.py", "python")
+
+
+@dataclass
+class Fingerprint:
+    """What copydetect's compare_files reads of its CodeFingerprint, made from the normalised code."""
+    filtered_code: str
+    offsets: np.ndarray
+    hashes: set
+    hash_idx: dict
+    token_coverage: int
+    k: int = K
+
+
+def fingerprint(code: str, boilerplate=None) -> Fingerprint:
+    """The winnowed fingerprints of `code`, without those in `boilerplate` (an array of hashes)."""
+    filtered, offsets = _normalised(code)
+    hashes, idx = get_document_fingerprints(filtered, K, WINDOW, boilerplate)
+    return Fingerprint(filtered, offsets, hashes, idx, get_token_coverage(idx, K, len(filtered)))
 
 
 def similar_pairs(roots: dict[str, Path], files: dict[str, list[str]], stubs: Path, threshold: float,
