@@ -31,7 +31,7 @@ fi
 stamp=.venv/.installed-$(cat pyproject.toml | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
     echo "setup: installing pinned packages into .venv (a minute on a fresh machine)"
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[notebooks,instructor]"
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[notebooks,instructor,test]"
     rm -f .venv/.installed-*
     touch "$stamp"
 fi

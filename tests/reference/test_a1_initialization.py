@@ -97,7 +97,7 @@ SHAPES = [(30, 20), (16, 8, 3), (8, 4, 3, 5), (4, 2, 3, 3, 3), (1, 1)]
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("dtype", [torch.float64, torch.float32])
 @pytest.mark.parametrize("shape", SHAPES, ids=str)
-@pytest.mark.parametrize("name, torch_init, kwargs", PAIRS, ids=lambda v: v if isinstance(v, str) else str(v))
+@pytest.mark.parametrize("name, torch_init, kwargs", PAIRS, ids=lambda v: getattr(v, "__name__", None) or str(v))
 def test_bit_identical_to_torch_with_the_same_generator(name, torch_init, kwargs, shape, dtype, device):
     ours = torch.empty(shape, dtype=dtype, device=device)
     theirs = torch.empty(shape, dtype=dtype, device=device)
@@ -108,7 +108,8 @@ def test_bit_identical_to_torch_with_the_same_generator(name, torch_init, kwargs
 
 
 @pytest.mark.parametrize("device", DEVICES)
-@pytest.mark.parametrize("name, torch_init, kwargs", PAIRS[:1] + PAIRS[3:4] + PAIRS[5:6], ids=str)
+@pytest.mark.parametrize("name, torch_init, kwargs", PAIRS[:1] + PAIRS[3:4] + PAIRS[5:6],
+                         ids=lambda v: getattr(v, "__name__", None) or str(v))
 def test_global_generator_by_default(name, torch_init, kwargs, device):
     """Without a generator both draw from the global one: the same seed gives the same weights."""
     ours, theirs = torch.empty(12, 7, device=device), torch.empty(12, 7, device=device)
