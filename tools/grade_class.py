@@ -161,34 +161,54 @@ class Grader:
         return {"returncode": returncode, "note": note, "seconds": round(seconds, 1)}
 
 
-def up_to_date(out: Path, student: str, stamp: dict) -> bool:
+def graded_record(out: Path, student: str) -> dict | None:
+    """<student>.done.json, or None when the student has not been graded (or the record is damaged)."""
     try:
-        done = json.loads((out / f"{student}.done.json").read_text())
+        return json.loads((out / f"{student}.done.json").read_text())
     except (OSError, ValueError):
+        return None
+
+
+def up_to_date(record: dict | None, out: Path, student: str, stamp: dict) -> bool:
+    if record is None:
         return False
-    graded = done.get("returncode") == 2 or (out / f"{student}.json").is_file()
-    return graded and all(done.get(k) == v for k, v in stamp.items())
+    graded = record.get("returncode") == 2 or (out / f"{student}.json").is_file()
+    return graded and all(record.get(k) == v for k, v in stamp.items())
 
 
-def gradebook_rows(entries: list[Path], out: Path, assignments: dict, due, nbgrader_export):
-    """grades.csv's fields and rows from what OUT_DIR holds now."""
-    results, notes, submitted = {}, {}, {}
-    for entry in entries:
-        student = entry.stem
-        try:
-            done = json.loads((out / f"{student}.done.json").read_text())
-        except (OSError, ValueError):
-            continue   # not graded yet
-        notes[student] = done.get("note", "")
-        submitted[student] = gradebook.submission_time(entry)
-        try:
-            results[student] = json.loads((out / f"{student}.json").read_text()) if not notes[student] else None
-        except (OSError, ValueError):
-            results[student], notes[student] = None, "the grader's results could not be read"
-    fields, rows = gradebook.rows(results, notes, assignments, submitted, due)
-    if nbgrader_export:
-        fields += gradebook.merge_nbgrader_export(rows, nbgrader_export)
-    return fields, rows
+class ClassBook:
+    """What grades.csv is made of, kept in memory: each student's results are read once, when they are graded
+    (or, for those graded by an earlier run, at the start), so rewriting the file after every student costs that
+    student alone, not the whole class again."""
+
+    def __init__(self, entries: list[Path], out: Path, assignments: dict, due, nbgrader_export):
+        self.out, self.assignments, self.due, self.nbgrader_export = out, assignments, due, nbgrader_export
+        self.order = [e.stem for e in entries]
+        self.submitted = {e.stem: gradebook.submission_time(e) for e in entries}
+        self.results, self.notes = {}, {}
+        self.lock = threading.Lock()
+
+    def remember(self, student: str, record: dict) -> None:
+        """Take in a graded student: the note of their record and, when there is none, their results."""
+        note, result = record.get("note", ""), None
+        if not note:
+            try:
+                result = json.loads((self.out / f"{student}.json").read_text())
+            except (OSError, ValueError):
+                note = "the grader's results could not be read"
+        with self.lock:
+            self.results[student], self.notes[student] = result, note
+
+    def write(self) -> list[dict]:
+        """Rewrite grades.csv (atomically) from what is known now, students in folder order; returns the rows."""
+        with self.lock:
+            graded = [s for s in self.order if s in self.notes]
+            fields, rows = gradebook.rows({s: self.results[s] for s in graded}, {s: self.notes[s] for s in graded},
+                                          self.assignments, self.submitted, self.due)
+            if self.nbgrader_export:
+                fields += gradebook.merge_nbgrader_export(rows, self.nbgrader_export)
+            gradebook.write_csv(self.out / "grades.csv", fields, rows)
+        return rows
 
 
 def main(argv=None) -> int:
@@ -220,17 +240,15 @@ def main(argv=None) -> int:
                      if (p.is_dir() or p.suffix == ".zip") and not p.name.startswith("."))
     grader = grader_digest()
     stamps = {e.stem: {"submission": submission_digest(e), "grader": grader} for e in entries}
-    todo = [e for e in entries if args.force or not up_to_date(args.out, e.stem, stamps[e.stem])]
+    records = {e.stem: graded_record(args.out, e.stem) for e in entries}
+    todo = [e for e in entries if args.force or not up_to_date(records[e.stem], args.out, e.stem, stamps[e.stem])]
     print(f"{len(entries)} submissions, {len(entries) - len(todo)} up to date, {len(todo)} to grade "
           f"({args.jobs} at once)", flush=True)
-    assignments = {name: a.components() for name, a in ASSIGNMENTS.items()}
-    csv_lock = threading.Lock()
-
-    def write_gradebook() -> list[dict]:
-        with csv_lock:
-            fields, rows = gradebook_rows(entries, args.out, assignments, args.due, args.nbgrader_export)
-            gradebook.write_csv(args.out / "grades.csv", fields, rows)
-        return rows
+    book = ClassBook(entries, args.out, {name: a.components() for name, a in ASSIGNMENTS.items()}, args.due,
+                     args.nbgrader_export)
+    for student, record in records.items():
+        if record is not None:   # graded by an earlier run: kept, or replaced below once regraded
+            book.remember(student, record)
 
     progress = Progress(len(todo))
     graders, own = [], threading.local()
@@ -247,12 +265,13 @@ def main(argv=None) -> int:
             student = futures[future].stem
             record = {**stamps[student], **future.result()}
             gradebook.write_atomically(args.out / f"{student}.done.json", json.dumps(record))
-            write_gradebook()
+            book.remember(student, record)
+            book.write()
             said = record["note"] or "graded"
             progress.finished(student, f"{said} ({record['seconds']} s)")
         for grader in graders:   # before the pool's threads end: a grader dies with the thread that started it
             grader.close()
-    rows = write_gradebook()
+    rows = book.write()
     print(f"wrote {args.out / 'grades.csv'} ({len(rows)} students)")
     if args.canvas:
         names = [n for n in ASSIGNMENTS if any(n in row for row in rows)]
