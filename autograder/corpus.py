@@ -19,6 +19,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from .parse import parse
+
 
 class CorpusError(ValueError):
     """A corpus module that cannot be applied to its reference (an `old` missing or ambiguous)."""
@@ -27,7 +29,7 @@ class CorpusError(ValueError):
 def read_header(path: Path) -> dict:
     """The module-level literals of a corpus module (COMPONENT, FILE, HINT, CHANGES...), read without running it."""
     values = {}
-    for node in ast.parse(Path(path).read_text()).body:
+    for node in parse(Path(path).read_text()).body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             try:
                 values[node.targets[0].id] = ast.literal_eval(node.value)
@@ -42,7 +44,7 @@ def is_change(path: Path) -> bool:
 
 def definition_lines(source: str, name: str) -> tuple[int, int]:
     """(first, last) 0-based line numbers of the top-level def or class `name` in `source`, decorators included."""
-    for node in ast.parse(source).body:
+    for node in parse(source).body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
             first = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
             return first, node.end_lineno - 1

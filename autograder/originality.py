@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast
 
+from .parse import parse
+
 
 def _dotted(node) -> str | None:
     parts = []
@@ -57,7 +59,7 @@ def find_counterpart_use(source: str, component: str, forbidden: list[str]) -> s
     if not forbidden:
         return None
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except (SyntaxError, ValueError):
         return None
     aliases = _aliases(tree)
