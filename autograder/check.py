@@ -97,7 +97,8 @@ class Assignment:
     files: dict[str, list[str]]             # student file -> components it must define, in report order
     checks: list[Check]
     forbidden: dict[str, list[str]] = field(default_factory=dict)   # component -> torch names it may not use
-    tripwires: dict[str, list[str]] = field(default_factory=dict)   # component -> torch callables to watch
+    torch_code: dict[str, list[str]] = field(default_factory=dict)  # component -> torch's code it may not run
+    torch_operators: dict[str, list[str]] = field(default_factory=dict)  # component -> ATen operators likewise
     preload: list[str] = field(default_factory=list)  # modules the worker imports before any time limit starts
     provided: list[str] = field(default_factory=list)  # course files (solutions/<name>/...) graded as ours, not theirs
     uses: dict[str, list[str]] = field(default_factory=dict)  # earlier assignment -> the components of it this

@@ -4,7 +4,8 @@ references, makes every input, compares, scores, and decides the feedback.
 Flow for one assignment (in a sandboxed worker that holds only this student's files; grade() runs a
 student's assignments in one or two such workers, each assignment imported afresh):
   1. files present? (a missing file costs the points of its components, and says so)
-  2. static look for components that merely call torch (originality.py)
+  2. static look for components that merely call torch (originality.py); the worker also reports what each
+     run executed, and a run of torch's own implementation of the component earns nothing (torch_use.py)
   3. the worker imports the student's files (a syntax error or a hang at import costs that file's checks)
   4. each check, on each device and dtype: inputs from a seed -> worker runs the probe on the student's code,
      this process runs the same probe on the reference -> compare -> feedback, and a hint when the output
@@ -18,7 +19,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import curves, feedback, hints, originality, references
+from . import curves, feedback, hints, originality, references, torch_use
 from .check import Assignment, Check, Variant, cast_inputs, variants
 from .runner import Worker, WorkerFailure
 
@@ -70,15 +71,17 @@ def _fail_all(assignment: Assignment, checks: list[Check], reason: str) -> list[
 class AssignmentGrader:
     def __init__(self, assignment: Assignment, submission_root: Path, cuda: bool, progress=None,
                  components: set[str] | None = None, quick: bool = False, checks_per_component: int | None = None,
-                 worker: Worker | None = None):
+                 worker: Worker | None = None, trace: bool = True):
         """For the tests: `components` grades only these, `quick` only the first CPU variant of each check (and
         no slow check), `checks_per_component` only the first checks of each component. `worker` grades in that
         worker, whose root is this submission or holds it in a subfolder, and leaves it running: grade() runs a
         student's assignments one after another in one worker, and the suite grades many trusted corpus
-        submissions one after another in one worker (never two students' in one)."""
+        submissions one after another in one worker (never two students' in one). `trace=False` switches off
+        the watch over what each run executes (worker/trace.py), for benchmarks/trace_cost.py only."""
         self.assignment, self.root, self.cuda = assignment, submission_root, cuda
         self.shared_worker = worker
         self.components, self.quick, self.checks_per_component = components, quick, checks_per_component
+        self.trace = trace
         self.timed_out: dict[str, list[str]] = {}   # component -> the time-out messages it got so far
         self.progress = progress or (lambda *a: None)
         self.folder = submission_root / assignment.name
@@ -92,7 +95,6 @@ class AssignmentGrader:
         the worker at import costs only its own components. A file that failed is not tried again."""
         inside = self.worker.submission_inside + "".join(
             f"/{part}" for part in self.root.relative_to(self.worker.submission_root).parts)
-        tripwires = sorted({t for ts in self.assignment.tripwires.values() for t in ts})
         statuses = {}
         for filename in self.assignment.files:
             if filename in self.bad_files or not (self.folder / filename).is_file():
@@ -102,8 +104,8 @@ class AssignmentGrader:
                 if not self.worker.alive:
                     self.worker.start()
                 reply = self.worker.request({"op": "load", "assignment_dir": f"{inside}/{self.assignment.name}",
-                                             "files": [filename], "tripwires": tripwires,
-                                             "preload": self.assignment.preload}, timeout=LOAD_TIMEOUT)
+                                             "files": [filename],
+                                             "preload": self.preload()}, timeout=LOAD_TIMEOUT)
                 status = reply.get("files", {}).get(filename) or {
                     "status": "error", "error": reply.get("error", "the worker gave no answer"),
                     "traceback": reply.get("traceback", "")}
@@ -178,6 +180,25 @@ class AssignmentGrader:
                 self.worker.close()
         return results
 
+    def counterpart(self, component: str) -> torch_use.Counterpart:
+        """torch's own implementation of the component, which it may not run (its check module's lists)."""
+        return torch_use.counterpart(tuple(self.assignment.torch_code.get(component, [])),
+                                     tuple(self.assignment.torch_operators.get(component, [])))
+
+    def preload(self) -> list[str]:
+        """The assignment's preloads, and torch._dynamo where operators are watched: the first operator under a
+        dispatch mode imports it (about 2 s), which must not count against a check's time limit."""
+        watched = any(self.counterpart(c).watches_operators for c in self.assignment.components())
+        return list(dict.fromkeys(self.assignment.preload + (["torch._dynamo"] if watched else [])))
+
+    def watches_operators(self, check: Check, variant: Variant) -> bool:
+        """Whether this run also watches every ATen operator (worker/trace.py). That costs about 4x on small
+        tensors, so only the component's public check has it, on its first CPU variant, and never a whole
+        training run (`slow`). Every run is watched at the Python level, which sees an operator called from
+        Python under any name; what only the operator watch adds is the paths inside C++ (TorchScript)."""
+        return (self.counterpart(check.component).watches_operators and check.public and not check.slow
+                and variant == Variant("cpu", check.dtypes[0]))
+
     # -- one check ------------------------------------------------------------------------------------
     def _grade_check_safely(self, check: Check) -> CheckResult:
         """_grade_check, but a fault in the grader itself (this process) fails only this check, with a message
@@ -234,8 +255,10 @@ class AssignmentGrader:
             if self.loaded.get(filename, {}).get("status") != "ok":
                 return 0.0, f"{filename} could not be imported in a fresh worker", None, None
             timeout = min(check.timeout, AFTER_TIMEOUT_S) if timeouts else check.timeout
+            counterpart = self.counterpart(check.component)
             reply = self.worker.request({"op": "run", "probe": check.probe, "file": filename, "inputs": inputs,
-                                         "device": variant.device, "device_proxy": variant.device_proxy},
+                                         "device": variant.device, "device_proxy": variant.device_proxy,
+                                         "trace": self.trace, "operators": self.watches_operators(check, variant)},
                                         timeout=timeout)
         except WorkerFailure as failure:
             if failure.timed_out:
@@ -251,10 +274,9 @@ class AssignmentGrader:
                 "torch.zeros_like(p) or device=x.device)")
             tb = f"\n{reply['traceback']}" if reply.get("traceback") else ""
             return 0.0, f"raised {reply.get('error', 'an error')}{where}{tb}", None, None
-        tripped = set(reply.get("tripped") or []) & set(self.assignment.tripwires.get(check.component, []))
-        if tripped:
-            return 0.0, (f"no credit: {check.component} called {', '.join(sorted(tripped))}; implement the "
-                           "algorithm yourself instead of calling PyTorch's"), None, None
+        ran_torch = torch_use.verdict(check.component, counterpart, reply.get("ran")) if self.trace else None
+        if ran_torch:
+            return 0.0, ran_torch, None, None
         expected = references.output(self.assignment.name, filename, check, variant, inputs) \
             if check.needs_reference else None
         mismatch = (check.compare or feedback.compare_outputs)(expected, reply.get("output"), variant.dtype,

@@ -131,7 +131,7 @@ def test_a_component_that_calls_torch_gets_no_credit():
     assert "no credit" in "\n".join(r.output for r in results if r.component == "Adam")
 
 
-def test_hidden_use_of_torch_is_caught_by_the_tripwire():
+def test_hidden_use_of_torch_is_caught_by_the_trace():
     files = reference_files("a2_optimizers")
     files["a2_optimizers/optimizers.py"] += ('\n\nimport torch\nclass Adam(torch.optim.Optimizer):\n'
         '    def __init__(self, params, **kw):\n'
@@ -142,7 +142,7 @@ def test_hidden_use_of_torch_is_caught_by_the_tripwire():
         '    def load_state_dict(self, s):\n        return self._inner.load_state_dict(s)\n')
     results = grade_files("a2_optimizers", files, components={"Adam"}, quick=True)
     assert scores(results)["Adam"][0] == 0
-    assert "called torch.optim" in "\n".join(r.output for r in results)
+    assert "ran torch's torch.optim.adam" in "\n".join(r.output for r in results)
 
 
 def test_syntax_error_costs_the_file_and_says_where():

@@ -10,7 +10,7 @@ from ..check import Assignment
 
 def declare(name: str, files: dict[str, list[str]], **options) -> Assignment:
     """An assignment from its files and their components, in report order. Each component's checks, forbidden
-    names and tripwires are read from its module, checks/<name>/<component id>.py (Assignment.component_id);
+    names and torch counterpart (TORCH_CODE, TORCH_OPERATORS: autograder/torch_use.py) are read from its module, checks/<name>/<component id>.py (Assignment.component_id);
     its first check is its public one unless the module marks others (Check.public);
     `options` are the Assignment's other fields (preload, provided, uses)."""
     assignment = Assignment(name=name, files=files, checks=[], **options)
@@ -23,7 +23,8 @@ def declare(name: str, files: dict[str, list[str]], **options) -> Assignment:
             checks[0] = dataclasses.replace(checks[0], public=True)
         assignment.checks += checks
         assignment.forbidden[component] = module.FORBIDDEN
-        assignment.tripwires[component] = module.TRIPWIRES
+        assignment.torch_code[component] = list(module.TORCH_CODE)
+        assignment.torch_operators[component] = list(getattr(module, "TORCH_OPERATORS", []))
     return assignment
 
 ORDER = ["a1_initialization", "a2_optimizers", "a3_schedules", "a4_normalization", "a5_regularization",

@@ -6,11 +6,11 @@ for the student's own debugging. The grader never believes anything from here bu
 
 Requests:
     {"op": "load", "assignment_dir": "/submission/a2_optimizers", "files": ["optimizers.py"],
-     "tripwires": ["torch.optim.Adam.step", ...], "preload": ["torch._dynamo"]}
+     "preload": ["torch._dynamo"]}
     {"op": "run", "probe": "optimizers.trajectory", "file": "optimizers.py", "inputs": {...},
-     "device": "cpu", "device_proxy": false}
+     "device": "cpu", "device_proxy": false, "trace": true, "operators": false}
 Replies:
-    {"ok": true, "output": ..., "tripped": [names of tripwires called during the run]}
+    {"ok": true, "output": ..., "ran": what the run executed (trace.py: torch's code, C functions, operators)}
     {"ok": false, "error": "TypeError: ...", "traceback": "...", "kind": "exception" | "not_implemented"}
 """
 from __future__ import annotations
@@ -24,40 +24,13 @@ import traceback
 
 import torch
 
-from . import wire
+from . import trace, wire
 from .device_proxy import DeviceProxy
 
 torch.set_num_threads(1)  # workers run side by side on few cores; one thread each keeps them fair
 
 MODULES: dict[str, object] = {}   # student file name -> imported module
-TRIPPED: set[str] = set()         # tripwires called during the current run
 SUBMISSION_ROOTS: list[str] = []  # folders whose frames appear in tracebacks
-
-
-def install_tripwire(dotted: str) -> None:
-    """Wrap a torch callable so that calling it is recorded (a component must not just call torch's)."""
-    parts = dotted.split(".")
-    for split in range(len(parts) - 1, 0, -1):
-        try:
-            owner = importlib.import_module(".".join(parts[:split]))
-        except ImportError:
-            continue
-        for attr in parts[split:-1]:
-            owner = getattr(owner, attr, None)
-        original = getattr(owner, parts[-1], None)
-        if owner is None or original is None or not callable(original) or hasattr(original, "__tripwire__"):
-            return
-
-        def tripwire(*args, __original=original, **kwargs):
-            TRIPPED.add(dotted)
-            return __original(*args, **kwargs)
-
-        tripwire.__wrapped__, tripwire.__tripwire__ = original, dotted
-        try:
-            setattr(owner, parts[-1], tripwire)
-        except (AttributeError, TypeError):
-            pass
-        return
 
 
 def forget_other_folders(folder: str) -> None:
@@ -94,8 +67,6 @@ def load(request: dict) -> dict:
     forget_other_folders(folder)
     if folder not in SUBMISSION_ROOTS:
         SUBMISSION_ROOTS.append(folder)
-    for name in request.get("tripwires", []):
-        install_tripwire(name)
     sys.path.insert(0, folder)
     report = {}
     for filename in request["files"]:
@@ -126,16 +97,16 @@ def run(request: dict) -> dict:
         return {"ok": False, "kind": "exception", "error": f"{request['file']} was not imported", "traceback": ""}
     probe = get_probe(request["probe"])
     inputs = wire.to_plain(request["inputs"], request["device"])
-    TRIPPED.clear()
     proxy = DeviceProxy() if request.get("device_proxy") else contextlib.nullcontext()
     try:
-        with proxy:
+        watch = trace.Trace(operators=bool(request.get("operators"))) if request.get("trace", True) else None
+        with proxy, watch or contextlib.nullcontext():
             output = probe(module, **inputs)
     except NotImplementedError as exc:
         return {"ok": False, "kind": "not_implemented", "error": describe(exc), "traceback": ""}
     except Exception as exc:
         return {"ok": False, "kind": "exception", "error": describe(exc), "traceback": student_traceback(exc)}
-    return {"ok": True, "output": output, "tripped": sorted(TRIPPED)}
+    return {"ok": True, "output": output, "ran": watch.report() if watch else None}
 
 
 def describe(exc: BaseException) -> str:
@@ -155,6 +126,7 @@ def student_traceback(exc: BaseException) -> str:
 
 def main(in_fd: int, out_fd: int) -> None:
     handlers = {"load": load, "run": run}
+    trace.install(globals())  # before any student code: what it may not rebind, and who may switch profilers
     wire.write_message(out_fd, {"ok": True, "ready": True})  # torch is imported: time limits start now
     while True:
         try:

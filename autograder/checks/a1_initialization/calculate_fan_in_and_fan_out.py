@@ -10,7 +10,7 @@ from ...check import Check
 
 COMPONENT = "calculate_fan_in_and_fan_out"
 FORBIDDEN = ["torch.nn.init._calculate_fan_in_and_fan_out"]
-TRIPWIRES = ["torch.nn.init._calculate_fan_in_and_fan_out"]
+TORCH_CODE = ["torch.nn.init._calculate_fan_in_and_fan_out"]
 
 
 def fans_check(name: str, points: float, shapes: list, invalid_shapes: list = (), device_proxy: bool = False) -> Check:

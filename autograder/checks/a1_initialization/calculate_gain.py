@@ -10,7 +10,7 @@ from ...check import Check
 
 COMPONENT = "calculate_gain"
 FORBIDDEN = ["torch.nn.init.calculate_gain"]
-TRIPWIRES = ["torch.nn.init.calculate_gain"]
+TORCH_CODE = ["torch.nn.init.calculate_gain"]
 
 EVERY_NONLINEARITY = ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
                       "conv_transpose3d", "sigmoid", "tanh", "relu", "leaky_relu", "selu"]

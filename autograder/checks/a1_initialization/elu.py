@@ -4,8 +4,9 @@ from ._activation_checks import function_check, inplace_check
 COMPONENT = "elu"
 FORBIDDEN = ["torch.nn.functional.elu", "torch.nn.functional.elu_", "torch.nn.ELU", "torch.nn.functional.celu",
              "torch.celu", "torch._C._nn.elu"]
-TRIPWIRES = ["torch.nn.functional.elu", "torch.nn.functional.elu_", "torch.nn.ELU.forward",
-             "torch.nn.functional.celu", "torch.celu"]
+TORCH_CODE = ["torch.nn.functional.elu", "torch.nn.functional.elu_", "torch.nn.ELU", "torch.nn.functional.celu",
+              "torch.celu"]
+TORCH_OPERATORS = ["elu", "elu_", "celu", "celu_", "selu", "selu_"]
 CHECKS = [
     function_check(COMPONENT, "default alpha, away from 0", 2, 1221, {}, device_proxy=True),
     function_check(COMPONENT, "alpha=0.4", 1.5, 1222, {"alpha": 0.4}),

@@ -7,7 +7,8 @@ from ._activation_checks import function_check
 
 COMPONENT = "gelu"
 FORBIDDEN = ["torch.nn.functional.gelu", "torch.nn.GELU", "torch._C._nn.gelu"]
-TRIPWIRES = ["torch.nn.functional.gelu", "torch.nn.GELU.forward"]
+TORCH_CODE = ["torch.nn.functional.gelu", "torch.nn.GELU"]
+TORCH_OPERATORS = ["gelu", "gelu_"]
 CHECKS = [
     function_check(COMPONENT, "approximate='none' (exact, through erf)", 2.5, 1241, {}, device_proxy=True),
     function_check(COMPONENT, "approximate='tanh'", 2.5, 1242, {"approximate": "tanh"}),

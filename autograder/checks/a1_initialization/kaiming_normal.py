@@ -9,7 +9,7 @@ from ._shapes import CONV2D, CONV3D, LINEAR
 
 COMPONENT = "kaiming_normal_"
 FORBIDDEN = ["torch.nn.init.kaiming_normal_", "torch.nn.init.kaiming_normal"]
-TRIPWIRES = ["torch.nn.init.kaiming_normal_", "torch.nn.init.kaiming_normal"]
+TORCH_CODE = ["torch.nn.init.kaiming_normal_"]
 CHECKS = [
     sample_check(COMPONENT, "Conv3d weight, default arguments", 2, 1131, CONV3D, {}, uniform=False,
                  device_proxy=True),

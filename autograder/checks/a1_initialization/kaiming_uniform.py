@@ -11,7 +11,7 @@ from ._shapes import CONV1D, CONV2D, LINEAR
 
 COMPONENT = "kaiming_uniform_"
 FORBIDDEN = ["torch.nn.init.kaiming_uniform_", "torch.nn.init.kaiming_uniform"]
-TRIPWIRES = ["torch.nn.init.kaiming_uniform_", "torch.nn.init.kaiming_uniform"]
+TORCH_CODE = ["torch.nn.init.kaiming_uniform_"]
 CHECKS = [
     sample_check(COMPONENT, "Linear weight, default arguments", 2, 1121, LINEAR, {}, uniform=True,
                  device_proxy=True),

@@ -8,7 +8,7 @@ from ._shapes import CONV1D, LINEAR
 
 COMPONENT = "lecun_normal_"
 FORBIDDEN = ["torch.nn.init.kaiming_normal_", "torch.nn.init.kaiming_normal"]
-TRIPWIRES = ["torch.nn.init.kaiming_normal_", "torch.nn.init.kaiming_normal"]
+TORCH_CODE = ["torch.nn.init.kaiming_normal_"]
 CHECKS = [
     sample_check(COMPONENT, "Conv1d weight", 1.5, 1151, CONV1D, {}, uniform=False, device_proxy=True),
     sample_check(COMPONENT, "Linear weight", 1.5, 1152, LINEAR, {}, uniform=False),

@@ -8,7 +8,7 @@ from ._shapes import CONV3D, LINEAR
 
 COMPONENT = "lecun_uniform_"
 FORBIDDEN = ["torch.nn.init.kaiming_uniform_", "torch.nn.init.kaiming_uniform"]
-TRIPWIRES = ["torch.nn.init.kaiming_uniform_", "torch.nn.init.kaiming_uniform"]
+TORCH_CODE = ["torch.nn.init.kaiming_uniform_"]
 CHECKS = [
     sample_check(COMPONENT, "Linear weight", 1.5, 1141, LINEAR, {}, uniform=True, device_proxy=True),
     sample_check(COMPONENT, "Conv3d weight", 1.5, 1142, CONV3D, {}, uniform=True),

@@ -12,10 +12,8 @@ from ...check import Check
 COMPONENT = "PReLU"
 FORBIDDEN = ["torch.nn.PReLU", "torch.nn.functional.prelu", "torch.prelu", "torch._prelu_kernel",
              "torch.nn.functional.leaky_relu", "torch.nn.modules.activation.PReLU"]
-TRIPWIRES = ["torch.nn.PReLU.__init__", "torch.nn.PReLU.forward", "torch.nn.functional.prelu", "torch.prelu",
-             "torch.nn.functional.leaky_relu"]
-
-
+TORCH_CODE = ["torch.nn.PReLU", "torch.nn.functional.prelu", "torch.prelu", "torch.nn.functional.leaky_relu"]
+TORCH_OPERATORS = ["prelu", "_prelu_kernel", "leaky_relu", "leaky_relu_"]
 def prelu_check(name: str, points: float, seed: int, shape: tuple, num_parameters: int, init: float | None = None,
                 distinct_slopes: bool = True, zeros: bool = False, device_proxy: bool = False) -> Check:
     def make_inputs() -> dict:

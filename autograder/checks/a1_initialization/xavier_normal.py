@@ -10,7 +10,7 @@ from ._shapes import CONV3D, LINEAR
 
 COMPONENT = "xavier_normal_"
 FORBIDDEN = ["torch.nn.init.xavier_normal_", "torch.nn.init.xavier_normal"]
-TRIPWIRES = ["torch.nn.init.xavier_normal_", "torch.nn.init.xavier_normal"]
+TORCH_CODE = ["torch.nn.init.xavier_normal_"]
 CHECKS = [
     sample_check(COMPONENT, "Linear weight, gain 1", 2, 1111, LINEAR, {}, uniform=False, device_proxy=True),
     sample_check(COMPONENT, "Conv3d weight, gain sqrt(2) (relu)", 2, 1112, CONV3D, {"gain": math.sqrt(2)},

@@ -8,7 +8,7 @@ from ._shapes import CONV2D, LINEAR
 
 COMPONENT = "xavier_uniform_"
 FORBIDDEN = ["torch.nn.init.xavier_uniform_", "torch.nn.init.xavier_uniform"]
-TRIPWIRES = ["torch.nn.init.xavier_uniform_", "torch.nn.init.xavier_uniform"]
+TORCH_CODE = ["torch.nn.init.xavier_uniform_"]
 CHECKS = [
     sample_check(COMPONENT, "Linear weight, gain 1", 2, 1101, LINEAR, {}, uniform=True, device_proxy=True),
     sample_check(COMPONENT, "Conv2d weight, gain 5/3 (tanh)", 2, 1102, CONV2D, {"gain": 5 / 3}, uniform=True),

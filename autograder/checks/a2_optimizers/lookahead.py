@@ -4,7 +4,7 @@ from ._scenarios import trajectory_check
 
 COMPONENT = "Lookahead"
 FORBIDDEN = ["torch_optimizer", "timm.optim.lookahead", "timm.optim.Lookahead"]  # ready-made Lookaheads
-TRIPWIRES = []
+TORCH_CODE = []
 SGD = {"inner": "SGD", "inner_kwargs": {"lr": 0.05, "momentum": 0.9}, "k": 5, "alpha": 0.5}
 ADAM = {"inner": "Adam", "inner_kwargs": {"lr": 0.01}, "k": 3, "alpha": 0.8}
 CHECKS = [

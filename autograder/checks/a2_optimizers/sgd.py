@@ -3,7 +3,8 @@ from ._scenarios import standard_checks, trajectory_check
 
 COMPONENT = "SGD"
 FORBIDDEN = ["torch.optim.SGD", "torch.optim.sgd", "torch.optim._functional.sgd"]
-TRIPWIRES = ["torch.optim.SGD.step", "torch.optim.SGD.__init__", "torch.optim.sgd.sgd"]
+TORCH_CODE = ["torch.optim.sgd"]  # the whole module: the class, its functional form and its private kernels
+TORCH_OPERATORS = ["_fused_sgd_"]
 CHECKS = standard_checks(COMPONENT, seed=1100, base={"lr": 0.01}, variants=[
     ("momentum 0.9", {"momentum": 0.9}),
     ("momentum with dampening 0.3 and weight decay 0.01", {"momentum": 0.8, "dampening": 0.3, "weight_decay": 0.01}),

@@ -5,11 +5,11 @@ past T_max, climbing back with period 2 T_max, through several minima (where the
 divide by zero); eta_min 0 and not 0; a resume.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "CosineAnnealingLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "T_max 35, eta_min 0.002, 120 steps (past T_max and back)", 2.5, 3600,
                    {"T_max": 35, "eta_min": 0.002}, 120, device_proxy=True),

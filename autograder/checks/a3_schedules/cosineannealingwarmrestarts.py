@@ -5,11 +5,11 @@ a resume in the middle of a cycle, and step(epoch) with explicit fractional epoc
 stepping once per batch).
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "CosineAnnealingWarmRestarts"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "T_0 7, eta_min 0.003, 80 steps (eleven restarts)", 2, 3700,
                    {"T_0": 7, "eta_min": 0.003}, 80, device_proxy=True),

@@ -5,11 +5,11 @@ Triangles between each group's own base_lr and max_lr (per-group lists), uneven 
 All with cycle_momentum=False (momentum cycling is OneCycleLR's part of the assignment).
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "CyclicLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "triangular, per-group base_lr and max_lr, up 6 / down 11, 80 steps", 2, 4000,
                    {"base_lr": [0.004, 0.02, 0.1], "max_lr": [0.09, 0.5, 1.3], "step_size_up": 6,

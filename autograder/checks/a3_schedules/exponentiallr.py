@@ -4,11 +4,11 @@ eta_0 * gamma^t for every group over long runs: the first rate undecayed, the cu
 multiplied at every step, and a resumed run that goes on decaying from where it stopped.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "ExponentialLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "gamma 0.93, three groups, 100 steps", 2, 3300, {"gamma": 0.93}, 100,
                    device_proxy=True),

@@ -4,11 +4,11 @@ The factor moving linearly from start_factor (at t = 0) to end_factor (reached a
 early) and held after; as a warmup, as a decay, and with the defaults (1/3 to 1 over 5 steps) across a resume.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "LinearLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "warmup: start_factor 0.2, end_factor 0.9, total_iters 17, 40 steps", 2, 3800,
                    {"start_factor": 0.2, "end_factor": 0.9, "total_iters": 17}, 40, device_proxy=True),

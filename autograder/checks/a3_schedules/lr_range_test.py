@@ -16,7 +16,7 @@ from ._torch_counterparts import RANGE_TEST_FORBIDDEN
 
 COMPONENT = "lr_range_test"
 FORBIDDEN = RANGE_TEST_FORBIDDEN
-TRIPWIRES = []
+TORCH_CODE = []
 
 RESTORED = {
     "parameters": "the model's parameters are exactly as before the test",

@@ -4,11 +4,11 @@ The rate drops exactly at each milestone t (not one step later), milestones give
 milestones, a milestone listed twice counting twice, and milestones kept across a state_dict() round trip.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "MultiStepLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "milestones [5, 17, 40, 41], gamma 0.4, 70 steps", 2, 3200,
                    {"milestones": [5, 17, 40, 41], "gamma": 0.4}, 70, device_proxy=True),

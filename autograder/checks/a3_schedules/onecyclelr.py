@@ -5,11 +5,11 @@ the whole cycle up to t = total_steps: phase ends at step indices pN - 1 and N -
 linear annealing, three_phase, epochs x steps_per_epoch, and a resume in the middle of the cycle.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "OneCycleLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "SGD momentum, per-group max_lr, total_steps 90, pct_start 0.25, cos", 2.5, 4100,
                    {"max_lr": [0.4, 1.5, 0.08], "total_steps": 90, "pct_start": 0.25}, 90,

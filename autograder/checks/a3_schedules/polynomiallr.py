@@ -4,11 +4,11 @@ eta_0 (1 - min(t, T)/T)^power: undecayed at t = 0, exactly 0 at t = T, held at 0
 rising again); the default arguments (T = 5, power 1); a resume in the middle of the decay.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "PolynomialLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "total_iters 45, power 1.7, 70 steps (25 after the end)", 2, 3500,
                    {"total_iters": 45, "power": 1.7}, 70, device_proxy=True),

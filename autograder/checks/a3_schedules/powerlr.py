@@ -4,11 +4,11 @@ eta_0 / (1 + t/s)^c for each group: a fractional s and a power above 1 (so t/s a
 whole base against on t/s alone, and dividing against multiplying all differ), a slow decay, and a resume.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "PowerLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "s 7.5, c 1.3, three groups, 90 steps", 2, 3400, {"s": 7.5, "c": 1.3}, 90,
                    device_proxy=True),

@@ -12,11 +12,11 @@ import torch
 
 from ...check import Check
 from ._scenarios import describe_record_path, group_start
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "ReduceLROnPlateau"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 
 
 def metric_sequence(seed: int, count: int, start: float, moves: list[float], mode: str = "min") -> list[float]:

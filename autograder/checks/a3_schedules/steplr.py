@@ -5,11 +5,11 @@ exactly that step (not one early or late), for each group on its own; and a resu
 the saved one stopped.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "StepLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "step_size 9, gamma 0.35, three groups, 80 steps", 2, 3100,
                    {"step_size": 9, "gamma": 0.35}, 80, device_proxy=True),

@@ -17,7 +17,7 @@ from ._torch_counterparts import RANGE_TEST_FORBIDDEN
 
 COMPONENT = "suggest_lr"
 FORBIDDEN = RANGE_TEST_FORBIDDEN
-TRIPWIRES = []
+TORCH_CODE = []
 
 
 def range_test_curve(seed: int, points: int, low: float, high: float, steepest: float, noise: float,

@@ -4,11 +4,11 @@ The warmup eta_0 (t + 1) / W (never a step at rate 0), the cosine measured from 
 and t = W both use eta_0, eta_min reached at t = T and held after; no warmup at all; a resume inside the warmup.
 """
 from ._scenarios import schedule_check
-from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
+from ._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
 
 COMPONENT = "WarmupCosineLR"
 FORBIDDEN = SCHEDULE_FORBIDDEN
-TRIPWIRES = SCHEDULE_TRIPWIRES
+TORCH_CODE = SCHEDULE_TORCH_CODE
 CHECKS = [
     schedule_check(COMPONENT, "warmup 12, total 70, eta_min 0.001, 90 steps (20 after the end)", 2, 3900,
                    {"warmup_steps": 12, "total_steps": 70, "eta_min": 0.001}, 90, device_proxy=True),

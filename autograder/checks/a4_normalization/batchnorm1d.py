@@ -5,11 +5,12 @@ update (momentum weighs the new batch; the unbiased variance is stored; momentum
 of all batches), affine=False and track_running_stats=False, on (N, C) and (N, C, L) inputs.
 """
 from ._layer_scenarios import layer_check
-from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_OPERATORS, NORMALIZATION_TORCH_CODE
 
 COMPONENT = "BatchNorm1d"
 FORBIDDEN = NORMALIZATION_FORBIDDEN
-TRIPWIRES = NORMALIZATION_TRIPWIRES
+TORCH_CODE = NORMALIZATION_TORCH_CODE
+TORCH_OPERATORS = NORMALIZATION_OPERATORS
 CHECKS = [
     layer_check(COMPONENT, "(N, C) input: three train batches, then eval with the running statistics", 3, 4100,
                 args=[4], kwargs={}, shape=(6, 4), modes=["train", "train", "train", "eval"],

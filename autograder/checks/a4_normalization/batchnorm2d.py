@@ -5,11 +5,12 @@ statistics in eval mode, which must update nothing; momentum=None (the 1/k avera
 batch); affine=False with a large eps; and track_running_stats=False. Inputs are (N, C, H, W).
 """
 from ._layer_scenarios import layer_check
-from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_OPERATORS, NORMALIZATION_TORCH_CODE
 
 COMPONENT = "BatchNorm2d"
 FORBIDDEN = NORMALIZATION_FORBIDDEN
-TRIPWIRES = NORMALIZATION_TRIPWIRES
+TORCH_CODE = NORMALIZATION_TORCH_CODE
+TORCH_OPERATORS = NORMALIZATION_OPERATORS
 CHECKS = [
     layer_check(COMPONENT, "(N, C, H, W) input: three train batches, then two in eval mode", 3, 4200,
                 args=[4], kwargs={}, shape=(3, 4, 2, 3), modes=["train", "train", "train", "eval", "eval"],

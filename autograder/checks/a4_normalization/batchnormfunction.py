@@ -9,11 +9,12 @@ import torch
 
 from ...check import Check
 from ._layer_scenarios import channel_offsets_and_scales, channel_varied_input
-from ._torch_counterparts import AUTOGRAD_FORBIDDEN, NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._torch_counterparts import AUTOGRAD_FORBIDDEN, NORMALIZATION_FORBIDDEN, NORMALIZATION_OPERATORS, NORMALIZATION_TORCH_CODE
 
 COMPONENT = "BatchNormFunction"
 FORBIDDEN = NORMALIZATION_FORBIDDEN + AUTOGRAD_FORBIDDEN
-TRIPWIRES = NORMALIZATION_TRIPWIRES
+TORCH_CODE = NORMALIZATION_TORCH_CODE
+TORCH_OPERATORS = NORMALIZATION_OPERATORS
 
 WHAT = {"output": "the output of BatchNormFunction.apply",
         "grad_x": "the grad of x your backward returns",

@@ -7,11 +7,11 @@ RuntimeError on an inf or nan norm, and only when asked. Parameters come as a ge
 model.parameters(), which can be iterated only once), a list, or a single tensor.
 """
 from ._clipping_scenarios import clipping_check
-from ._torch_counterparts import CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES
+from ._torch_counterparts import CLIPPING_FORBIDDEN, CLIPPING_TORCH_CODE
 
 COMPONENT = "clip_grad_norm_"
 FORBIDDEN = CLIPPING_FORBIDDEN
-TRIPWIRES = CLIPPING_TRIPWIRES
+TORCH_CODE = CLIPPING_TORCH_CODE
 NO_ERROR = {"error_if_nonfinite": False}
 CHECKS = [
     clipping_check(COMPONENT, "norm_type=2, four parameters (one without .grad) passed as a generator", 3, 4600, [

@@ -5,11 +5,11 @@ tensors, the parameters themselves untouched; parameters without .grad skipped; 
 range left exactly as they are. Parameters come as a generator (like model.parameters()) or a single tensor.
 """
 from ._clipping_scenarios import clipping_check
-from ._torch_counterparts import CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES
+from ._torch_counterparts import CLIPPING_FORBIDDEN, CLIPPING_TORCH_CODE
 
 COMPONENT = "clip_grad_value_"
 FORBIDDEN = CLIPPING_FORBIDDEN
-TRIPWIRES = CLIPPING_TRIPWIRES
+TORCH_CODE = CLIPPING_TORCH_CODE
 CHECKS = [
     clipping_check(COMPONENT, "clip_value=0.5, four parameters (one without .grad) passed as a generator", 4,
                    4700, [

@@ -5,11 +5,12 @@ group counts between 1 and C, where grouping the wrong channels together shows; 
 everything) and C groups (instance norm); per-channel weight and bias, affine=False and bias=False.
 """
 from ._layer_scenarios import layer_check
-from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_OPERATORS, NORMALIZATION_TORCH_CODE
 
 COMPONENT = "GroupNorm"
 FORBIDDEN = NORMALIZATION_FORBIDDEN
-TRIPWIRES = NORMALIZATION_TRIPWIRES
+TORCH_CODE = NORMALIZATION_TORCH_CODE
+TORCH_OPERATORS = NORMALIZATION_OPERATORS
 CHECKS = [
     layer_check(COMPONENT, "2 groups of 3 channels, (N, C, L) input", 3, 4400,
                 args=[2, 6], kwargs={}, shape=(3, 6, 4), modes=["train", "eval"], parameter_shape=(6,),

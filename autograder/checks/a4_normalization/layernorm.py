@@ -5,11 +5,12 @@ the biased variance with eps under the square root; elementwise weight and bias 
 their absence (elementwise_affine=False, bias=False). Train and eval mode compute the same thing.
 """
 from ._layer_scenarios import layer_check
-from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_TRIPWIRES
+from ._torch_counterparts import NORMALIZATION_FORBIDDEN, NORMALIZATION_OPERATORS, NORMALIZATION_TORCH_CODE
 
 COMPONENT = "LayerNorm"
 FORBIDDEN = NORMALIZATION_FORBIDDEN
-TRIPWIRES = NORMALIZATION_TRIPWIRES
+TORCH_CODE = NORMALIZATION_TORCH_CODE
+TORCH_OPERATORS = NORMALIZATION_OPERATORS
 CHECKS = [
     layer_check(COMPONENT, "normalized_shape=6 on a (3, 4, 6) input", 3, 4300,
                 args=[6], kwargs={}, shape=(3, 4, 6), modes=["train", "eval"], parameter_shape=(6,),

@@ -22,11 +22,12 @@ import torch
 from ...check import Check
 from ...feedback import TOLERANCES, Mismatch, compare_outputs
 from ._dropout_samples import PROBE_SEED_OFFSET, K, as_tensor, check_device, kept_fraction_tolerance
-from ._torch_counterparts import ALPHA_DROPOUT_FORBIDDEN, ALPHA_DROPOUT_TRIPWIRES
+from ._torch_counterparts import ALPHA_DROPOUT_FORBIDDEN, ALPHA_DROPOUT_OPERATORS, ALPHA_DROPOUT_TORCH_CODE
 
 COMPONENT = "AlphaDropout"
 FORBIDDEN = ALPHA_DROPOUT_FORBIDDEN
-TRIPWIRES = ALPHA_DROPOUT_TRIPWIRES
+TORCH_CODE = ALPHA_DROPOUT_TORCH_CODE
+TORCH_OPERATORS = ALPHA_DROPOUT_OPERATORS
 
 
 def sample_statistics(x: torch.Tensor, y: torch.Tensor) -> dict:

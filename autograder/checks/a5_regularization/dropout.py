@@ -9,11 +9,12 @@ import torch
 
 from ...check import Check
 from ._dropout_samples import PROBE_SEED_OFFSET, compare_dropout
-from ._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
+from ._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_OPERATORS, DROPOUT_TORCH_CODE
 
 COMPONENT = "dropout"
 FORBIDDEN = DROPOUT_FORBIDDEN
-TRIPWIRES = DROPOUT_TRIPWIRES
+TORCH_CODE = DROPOUT_TORCH_CODE
+TORCH_OPERATORS = DROPOUT_OPERATORS
 
 
 def dropout_inputs(seed: int, p: float, shape=(250, 400), invalid_ps=(1.25, -0.1)):

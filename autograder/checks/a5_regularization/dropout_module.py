@@ -8,11 +8,12 @@ each sample as for the dropout function.
 from ...check import Check
 from .dropout import describe_dropout_path, dropout_inputs
 from ._dropout_samples import compare_dropout
-from ._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
+from ._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_OPERATORS, DROPOUT_TORCH_CODE
 
 COMPONENT = "Dropout"
 FORBIDDEN = DROPOUT_FORBIDDEN
-TRIPWIRES = DROPOUT_TRIPWIRES
+TORCH_CODE = DROPOUT_TORCH_CODE
+TORCH_OPERATORS = DROPOUT_OPERATORS
 
 CHECKS = [
     Check(COMPONENT, "p=0.4: train and eval mode, two calls, inplace=True, invalid p", 5,

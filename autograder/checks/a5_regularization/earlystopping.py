@@ -13,7 +13,7 @@ from ...check import Check
 
 COMPONENT = "EarlyStopping"
 FORBIDDEN = ["pytorch_lightning", "lightning", "ignite.handlers", "keras.callbacks"]  # ready-made stoppers
-TRIPWIRES = []
+TORCH_CODE = []
 
 SCENARIOS = [
     {"kwargs": {"patience": 3, "min_delta": 0.25, "mode": "min"},

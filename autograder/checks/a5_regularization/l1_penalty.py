@@ -4,7 +4,7 @@ from ._penalties import penalty_check
 
 COMPONENT = "l1_penalty"
 FORBIDDEN = []   # torch has no ready-made L1 penalty; norms and abs are the tools to use
-TRIPWIRES = []
+TORCH_CODE = []
 CHECKS = [
     penalty_check(COMPONENT, "three tensors from a generator, lam=0.03", 3, 5400, 0.03, "generator",
                   device_proxy=True),

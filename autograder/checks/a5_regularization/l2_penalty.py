@@ -4,7 +4,7 @@ from ._penalties import penalty_check
 
 COMPONENT = "l2_penalty"
 FORBIDDEN = []   # torch has no ready-made L2 penalty (weight decay lives in the optimizers)
-TRIPWIRES = []
+TORCH_CODE = []
 CHECKS = [
     penalty_check(COMPONENT, "three tensors from a generator, lam=0.05", 3, 5500, 0.05, "generator",
                   device_proxy=True),

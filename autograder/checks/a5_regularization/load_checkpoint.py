@@ -10,7 +10,7 @@ from ._checkpoint_runs import compare_resume, run_inputs
 
 COMPONENT = "load_checkpoint"
 FORBIDDEN = []   # torch.load is the tool to use
-TRIPWIRES = []
+TORCH_CODE = []
 
 CHECKS = [
     Check(COMPONENT, "resume after 2 of 5 epochs: model, optimizer, scheduler, RNG, epoch and extras", 4,

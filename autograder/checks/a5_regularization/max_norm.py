@@ -8,11 +8,12 @@ left exactly as they were, the work is done in place, and the weight itself is r
 import torch
 
 from ...check import Check
-from ._torch_counterparts import MAX_NORM_FORBIDDEN, MAX_NORM_TRIPWIRES
+from ._torch_counterparts import MAX_NORM_FORBIDDEN, MAX_NORM_OPERATORS, MAX_NORM_TORCH_CODE
 
 COMPONENT = "max_norm_"
 FORBIDDEN = MAX_NORM_FORBIDDEN
-TRIPWIRES = MAX_NORM_TRIPWIRES
+TORCH_CODE = MAX_NORM_TORCH_CODE
+TORCH_OPERATORS = MAX_NORM_OPERATORS
 
 
 def describe_max_norm_path(path: tuple) -> str:

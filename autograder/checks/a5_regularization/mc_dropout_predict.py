@@ -22,7 +22,7 @@ from ._dropout_samples import PROBE_SEED_OFFSET, K, as_tensor, check_device
 
 COMPONENT = "mc_dropout_predict"
 FORBIDDEN = []   # torch has no MC dropout; isinstance(module, torch.nn.Dropout) is a legitimate use
-TRIPWIRES = []
+TORCH_CODE = []
 
 MODULES = ["the Sequential", "Linear", "BatchNorm1d", "ReLU", "Dropout", "Linear"]
 

@@ -14,7 +14,7 @@ from ._checkpoint_runs import EXTRA, compare_resume, run_inputs
 
 COMPONENT = "save_checkpoint"
 FORBIDDEN = []   # torch.save is the tool to use
-TRIPWIRES = []
+TORCH_CODE = []
 
 
 def compare_safe_load(expected, got, dtype, expected_device=None) -> Mismatch | None:

@@ -12,21 +12,22 @@ cannot be barred from train's path).
 """
 from ..a1_initialization import kaiming_normal, relu, xavier_uniform
 from ..a2_optimizers import adamw, sgd
-from ..a3_schedules._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TRIPWIRES
-from ..a4_normalization._torch_counterparts import (CLIPPING_FORBIDDEN, CLIPPING_TRIPWIRES, NORMALIZATION_FORBIDDEN,
-                                                   NORMALIZATION_TRIPWIRES)
-from ..a5_regularization._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_TRIPWIRES
+from ..a3_schedules._torch_counterparts import SCHEDULE_FORBIDDEN, SCHEDULE_TORCH_CODE
+from ..a4_normalization._torch_counterparts import (CLIPPING_FORBIDDEN, CLIPPING_TORCH_CODE, NORMALIZATION_FORBIDDEN,
+                                                   NORMALIZATION_OPERATORS, NORMALIZATION_TORCH_CODE)
+from ..a5_regularization._torch_counterparts import DROPOUT_FORBIDDEN, DROPOUT_OPERATORS, DROPOUT_TORCH_CODE
 
 MODEL_FORBIDDEN = (NORMALIZATION_FORBIDDEN + DROPOUT_FORBIDDEN + relu.FORBIDDEN + kaiming_normal.FORBIDDEN
                    + xavier_uniform.FORBIDDEN + ["torchvision.models", "timm"])
-MODEL_TRIPWIRES = (NORMALIZATION_TRIPWIRES + DROPOUT_TRIPWIRES + relu.TRIPWIRES + kaiming_normal.TRIPWIRES
-                   + xavier_uniform.TRIPWIRES)
+MODEL_TORCH_CODE = (NORMALIZATION_TORCH_CODE + DROPOUT_TORCH_CODE + relu.TORCH_CODE + kaiming_normal.TORCH_CODE
+                    + xavier_uniform.TORCH_CODE)
+MODEL_OPERATORS = NORMALIZATION_OPERATORS + DROPOUT_OPERATORS + relu.TORCH_OPERATORS
 
 TRAIN_FORBIDDEN = sgd.FORBIDDEN + adamw.FORBIDDEN + SCHEDULE_FORBIDDEN + CLIPPING_FORBIDDEN + [
     "pytorch_lightning", "lightning", "ignite", "accelerate", "transformers.Trainer"]
-TRAIN_TRIPWIRES = sgd.TRIPWIRES + adamw.TRIPWIRES + SCHEDULE_TRIPWIRES + CLIPPING_TRIPWIRES
+TRAIN_TORCH_CODE = sgd.TORCH_CODE + adamw.TORCH_CODE + SCHEDULE_TORCH_CODE + CLIPPING_TORCH_CODE
+TRAIN_OPERATORS = sgd.TORCH_OPERATORS + adamw.TORCH_OPERATORS
 
 LOSS_FORBIDDEN = ["torch.nn.functional.cross_entropy", "torch.nn.CrossEntropyLoss", "torch._C._nn.cross_entropy_loss",
                   "torch.nn.modules.loss"]
-LOSS_TRIPWIRES = ["torch.nn.functional.cross_entropy", "torch._C._nn.cross_entropy_loss",
-                  "torch.nn.CrossEntropyLoss.forward"]
+LOSS_TORCH_CODE = ["torch.nn.functional.cross_entropy", "torch._C._nn.cross_entropy_loss", "torch.nn.CrossEntropyLoss"]

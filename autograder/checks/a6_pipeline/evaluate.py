@@ -11,7 +11,7 @@ from ...check import Check
 
 COMPONENT = "evaluate"
 FORBIDDEN = []
-TRIPWIRES = []
+TORCH_CODE = []
 
 
 def evaluate_inputs(seed: int, sizes=(7, 7, 3), start_in_train_mode=True, features=6, classes=4):

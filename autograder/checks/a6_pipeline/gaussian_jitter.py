@@ -16,7 +16,7 @@ from ._augment_samples import compare_generator_use, compare_jitter_edge_cases, 
 
 COMPONENT = "gaussian_jitter"
 FORBIDDEN = ["torchaudio", "tsai", "tsaug", "audiomentations"]
-TRIPWIRES = []
+TORCH_CODE = []
 
 
 def signals(seed: int, shape, **extra):

@@ -7,11 +7,11 @@ a single example, and logits in the thousands (where log(softmax(z)) gives inf a
 import torch
 
 from ...check import Check
-from ._torch_counterparts import LOSS_FORBIDDEN, LOSS_TRIPWIRES
+from ._torch_counterparts import LOSS_FORBIDDEN, LOSS_TORCH_CODE
 
 COMPONENT = "label_smoothing_cross_entropy"
 FORBIDDEN = LOSS_FORBIDDEN
-TRIPWIRES = LOSS_TRIPWIRES
+TORCH_CODE = LOSS_TORCH_CODE
 
 
 def cases_inputs(seed: int, cases: list[tuple[int, int, float, float]]):

@@ -11,7 +11,7 @@ from ...check import Check
 
 COMPONENT = "parameter_groups"
 FORBIDDEN = []
-TRIPWIRES = []
+TORCH_CODE = []
 
 
 def groups_inputs(weight_decay: float):

@@ -18,7 +18,7 @@ from ._augment_samples import compare_generator_use, compare_shift_edge_cases, c
 
 COMPONENT = "random_shift"
 FORBIDDEN = ["torchaudio", "tsai", "tsaug", "audiomentations"]
-TRIPWIRES = []
+TORCH_CODE = []
 
 
 def distinct_values(g, shape) -> torch.Tensor:

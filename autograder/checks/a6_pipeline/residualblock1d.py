@@ -12,11 +12,12 @@ batch norms at γ = 1, β = 0 (the block alone does not zero bn2); an even kerne
 from ...check import Check
 from ._model_runs import (compare_dropout, compare_forward, describe_for, dropout_inputs, forward_inputs,
                          init_compare, init_inputs)
-from ._torch_counterparts import MODEL_FORBIDDEN, MODEL_TRIPWIRES
+from ._torch_counterparts import MODEL_FORBIDDEN, MODEL_OPERATORS, MODEL_TORCH_CODE
 
 COMPONENT = "ResidualBlock1d"
 FORBIDDEN = MODEL_FORBIDDEN
-TRIPWIRES = MODEL_TRIPWIRES
+TORCH_CODE = MODEL_TORCH_CODE
+TORCH_OPERATORS = MODEL_OPERATORS
 
 FORWARD = {"channels": 6, "kernel_size": 5}
 DROPOUT = {"channels": 5}

@@ -12,11 +12,12 @@ with bias 0, batch norms at γ = 1 and β = 0 except each block's bn2.weight, 0 
 from ...check import Check
 from ._model_runs import (compare_dropout, compare_forward, describe_for, dropout_inputs, forward_inputs,
                          init_compare, init_inputs)
-from ._torch_counterparts import MODEL_FORBIDDEN, MODEL_TRIPWIRES
+from ._torch_counterparts import MODEL_FORBIDDEN, MODEL_OPERATORS, MODEL_TORCH_CODE
 
 COMPONENT = "ResNet1d"
 FORBIDDEN = MODEL_FORBIDDEN
-TRIPWIRES = MODEL_TRIPWIRES
+TORCH_CODE = MODEL_TORCH_CODE
+TORCH_OPERATORS = MODEL_OPERATORS
 
 FORWARD = {"in_channels": 3, "channels": 8, "num_blocks": 2, "num_classes": 5}
 FLAT = {"in_channels": 1, "channels": 6, "num_blocks": 1, "num_classes": 4}

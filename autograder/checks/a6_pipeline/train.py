@@ -11,12 +11,13 @@ fixed budget of epochs must reach an accuracy on signals train() never sees (par
 from trainkit.data import load_splits
 
 from ...check import Check
-from ._torch_counterparts import TRAIN_FORBIDDEN, TRAIN_TRIPWIRES
+from ._torch_counterparts import TRAIN_FORBIDDEN, TRAIN_OPERATORS, TRAIN_TORCH_CODE
 from ._train_runs import compare_outcome, compare_resume, describe, run_inputs, same_resume_mistake
 
 COMPONENT = "train"
 FORBIDDEN = TRAIN_FORBIDDEN
-TRIPWIRES = TRAIN_TRIPWIRES
+TORCH_CODE = TRAIN_TORCH_CODE
+TORCH_OPERATORS = TRAIN_OPERATORS
 
 QUIET = {"patience": None, "max_shift": 0, "jitter": 0.0}   # the fields a scenario does not want from defaults
 ADAMW_ONECYCLE = {**QUIET, "epochs": 4, "batch_size": 16, "optimizer": "adamw", "lr": 0.05, "weight_decay": 0.1,
