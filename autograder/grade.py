@@ -83,6 +83,7 @@ class AssignmentGrader:
         self.components, self.quick, self.checks_per_component = components, quick, checks_per_component
         self.trace = trace
         self.timed_out: dict[str, list[str]] = {}   # component -> the time-out messages it got so far
+        self.ran_torch: dict[str, str] = {}   # component -> why it earns nothing (it ran torch's own implementation)
         self.progress = progress or (lambda *a: None)
         self.folder = submission_root / assignment.name
         self.worker: Worker | None = None
@@ -246,6 +247,8 @@ class AssignmentGrader:
 
     def _credit_variant(self, check: Check, variant: Variant, filename: str, inputs: dict):
         """(credit, feedback line, the student's output or None, the Mismatch or None)."""
+        if check.component in self.ran_torch:   # once seen running torch's own, it earns nothing in any check
+            return 0.0, self.ran_torch[check.component], None, None
         timeouts = self.timed_out.get(check.component, [])
         if len(timeouts) >= TIMEOUTS_BEFORE_GIVING_UP:  # it never returns: waiting again only costs minutes
             return 0.0, f"not run: {check.component} already timed out {len(timeouts)} times ({timeouts[0]})", \
@@ -276,6 +279,7 @@ class AssignmentGrader:
             return 0.0, f"raised {reply.get('error', 'an error')}{where}{tb}", None, None
         ran_torch = torch_use.verdict(check.component, counterpart, reply.get("ran")) if self.trace else None
         if ran_torch:
+            self.ran_torch[check.component] = ran_torch
             return 0.0, ran_torch, None, None
         expected = references.output(self.assignment.name, filename, check, variant, inputs) \
             if check.needs_reference else None

@@ -156,7 +156,8 @@ def what_ran(found: Counterpart, ran) -> tuple[list[str], list[str]]:
     used += [found.builtins[b] for b in ran["builtins"] if b in found.builtins]
     used += [f"aten::{op}" for b in ran["builtins"] if (op := _operator_of(b, found.operators))]
     used += [op for op in ran["operators"] if op.removeprefix("aten::") in found.operators]
-    return sorted(set(used)), ran["tampered"]
+    # the names a student recognises first: torch's public functions, then private ones, nested code last
+    return sorted(set(used), key=lambda n: ("<locals>" in n, "._" in n, n)), ran["tampered"]
 
 
 def verdict(component: str, found: Counterpart, ran) -> str | None:

@@ -89,7 +89,7 @@ def load(request: dict) -> dict:
     return {"ok": True, "files": report}
 
 
-def run(request: dict) -> dict:
+def run(request: dict, _run_watched=trace.run_watched) -> dict:   # bound now: student code cannot rebind it
     from .probes import get_probe
 
     module = MODULES.get(request["file"])
@@ -98,15 +98,18 @@ def run(request: dict) -> dict:
     probe = get_probe(request["probe"])
     inputs = wire.to_plain(request["inputs"], request["device"])
     proxy = DeviceProxy() if request.get("device_proxy") else contextlib.nullcontext()
+    ran = None
     try:
-        watch = trace.Trace(operators=bool(request.get("operators"))) if request.get("trace", True) else None
-        with proxy, watch or contextlib.nullcontext():
-            output = probe(module, **inputs)
+        with proxy:
+            if request.get("trace", True):
+                output, ran = _run_watched(lambda: probe(module, **inputs), bool(request.get("operators")))
+            else:
+                output = probe(module, **inputs)
     except NotImplementedError as exc:
         return {"ok": False, "kind": "not_implemented", "error": describe(exc), "traceback": ""}
     except Exception as exc:
         return {"ok": False, "kind": "exception", "error": describe(exc), "traceback": student_traceback(exc)}
-    return {"ok": True, "output": output, "ran": watch.report() if watch else None}
+    return {"ok": True, "output": output, "ran": ran}
 
 
 def describe(exc: BaseException) -> str:
