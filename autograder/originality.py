@@ -3,8 +3,8 @@
 The source is parsed, never run, here in the grader. For each component (a top-level class or function, or
 a top-level assignment to its name) we collect every dotted name it uses, including those used by the
 file's own helper functions it calls, resolve import aliases (`from torch import optim as o` makes `o.Adam`
-mean `torch.optim.Adam`), and look them up in the component's forbidden list. The worker adds a second,
-dynamic look (tripwires on the same torch callables, see worker/main.py).
+mean `torch.optim.Adam`), and look them up in the component's forbidden list. This is the fast first look;
+the run-time watch (worker/trace.py, torch_use.py) judges what actually runs, whatever it is called.
 """
 from __future__ import annotations
 
