@@ -156,8 +156,13 @@ def what_ran(found: Counterpart, ran) -> tuple[list[str], list[str]]:
     used += [found.builtins[b] for b in ran["builtins"] if b in found.builtins]
     used += [f"aten::{op}" for b in ran["builtins"] if (op := _operator_of(b, found.operators))]
     used += [op for op in ran["operators"] if op.removeprefix("aten::") in found.operators]
-    # the names a student recognises first: torch's public functions, then private ones, nested code last
-    return sorted(set(used), key=lambda n: ("<locals>" in n, "._" in n, n)), ran["tampered"]
+    return sorted(set(used), key=_recognisable_first), ran["tampered"]
+
+
+def _recognisable_first(name: str) -> tuple:
+    """torch's public classes and functions first, then private ones (_single_tensor_adam), nested code last."""
+    private = any(part.startswith("_") and not part.endswith("__") for part in name.split("."))
+    return "<locals>" in name, private, name
 
 
 def verdict(component: str, found: Counterpart, ran) -> str | None:

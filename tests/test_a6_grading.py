@@ -28,7 +28,7 @@ def test_a_pipeline_that_runs_torchs_optimizer_gets_no_credit_for_train():
         "        optimizer = getattr(torch.optim, 'Adam' + 'W')(groups, lr=config.lr)\n")
     results = grade_files("a6_pipeline", files, components={"train"}, quick=True, checks_per_component=1)
     assert results and not results[0].passed
-    assert "no credit" in results[0].output and "torch.optim.AdamW" in results[0].output
+    assert "no credit" in results[0].output and "torch.optim.adamw.AdamW" in results[0].output
 
 
 def test_a6_without_its_earlier_assignments_says_what_is_missing():

@@ -8,9 +8,9 @@ the component's check module (autograder/torch_use.py):
                code object, and every C function called from Python by its real name ("torch.batch_norm",
                "torch._C._nn.gelu", "torch._C.TensorBase.renorm"), however the caller reached it: an alias, a
                name captured at import, getattr on a built string, importlib, __subclasses__, torch._VF.
-    operators  a TorchDispatchMode, only where the component declares ATen operators (it costs about 3x on
-               small tensors): every ATen operator dispatched below autograd, whatever Python or C++ path
-               reached it (torch.ops.aten, TorchScript, a fused kernel).
+    operators  a TorchDispatchMode, when the grader asks (grade.py: a component's public check, where the
+               component declares ATen operators; it costs about 4x on small tensors): every ATen operator
+               dispatched below autograd, whatever Python or C++ path reached it (TorchScript included).
 
 The report (run_watched's second result) holds:
     torch_code  "torch/optim/adam.py:_single_tensor_adam:341" for each function of torch's install that ran
