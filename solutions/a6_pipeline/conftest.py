@@ -1,7 +1,7 @@
 """pytest set-up for this folder: one marker per component, so `pytest -m train` checks just that one.
 
 Markers: random_shift, gaussian_jitter, residualblock1d, resnet1d, label_smoothing_cross_entropy,
-parameter_groups, evaluate, train.
+parameter_groups, evaluate, train, freeze, unfreeze, discriminative_groups.
 """
 import torch
 
@@ -14,6 +14,9 @@ MARKERS = {
     "parameter_groups": "parameter_groups(model, weight_decay)",
     "evaluate": "evaluate(model, batches)",
     "train": "train(model, data, config, checkpoint_dir, resume) and train_epoch",
+    "freeze": "freeze_(model, prefixes)",
+    "unfreeze": "unfreeze_(model, prefixes)",
+    "discriminative_groups": "discriminative_groups(model, head_prefix, base_lr, backbone_factor, weight_decay)",
 }
 
 

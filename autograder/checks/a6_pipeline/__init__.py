@@ -12,7 +12,8 @@ ASSIGNMENT = declare(
     "a6_pipeline",
     files={"augment.py": ["random_shift", "gaussian_jitter"],
            "model.py": ["ResidualBlock1d", "ResNet1d"],
-           "pipeline.py": ["label_smoothing_cross_entropy", "parameter_groups", "evaluate", "train"]},
+           "pipeline.py": ["label_smoothing_cross_entropy", "parameter_groups", "evaluate", "train"],
+           "transfer.py": ["freeze_", "unfreeze_", "discriminative_groups"]},
     preload=["torch._dynamo"],  # the first optimizer imports it; not part of any check's time
     provided=["components.py"],
     uses={  # what components.py imports, and what those are built on (AdamW on Adam, Dropout on dropout, ...)
