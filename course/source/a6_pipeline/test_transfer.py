@@ -1,0 +1,1 @@
+../../../assignments/a6_pipeline/test_transfer.py

@@ -1,0 +1,1 @@
+../../../assignments/a6_pipeline/transfer.py
