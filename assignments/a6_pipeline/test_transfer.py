@@ -3,6 +3,9 @@
 The network: stem (Conv1d, BatchNorm1d), stem_extra (the same), head (Flatten, Linear). "stem" names the stem
 and what is inside it, never stem_extra.
 """
+import copy
+import io
+
 import pytest
 import torch
 from torch import nn
@@ -51,6 +54,17 @@ def test_a_frozen_batch_norm_stays_in_eval_mode_through_model_train():
     assert not model.stem[1].training, "model.train() put the frozen batch norm back in train mode"
     assert model.stem_extra[1].training and model.head.training
     assert not any(p.requires_grad for p in model.stem.parameters())
+
+
+@pytest.mark.freeze
+def test_a_frozen_model_can_be_copied_and_saved_whole():
+    model = freeze_(network(), "stem")
+    buffer = io.BytesIO()
+    torch.save(model, buffer)
+    buffer.seek(0)
+    for twin in (copy.deepcopy(model), torch.load(buffer, weights_only=False)):
+        twin.train()
+        assert not twin.stem[1].training, "the copy's frozen batch norm must stay in eval mode too"
 
 
 @pytest.mark.freeze

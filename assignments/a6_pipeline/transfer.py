@@ -12,6 +12,8 @@ it; "blocks.1" covers "blocks.1.conv1" but not "blocks.10".
 """
 from __future__ import annotations
 
+import functools
+
 import torch
 
 

@@ -4,5 +4,5 @@ FILE = "transfer.py"
 HINT = ("After model.train() your frozen batch norms are in train mode again: they normalize with the new "
         "task's batch statistics and overwrite their running statistics, so the frozen layers still change. "
         "They must stay in eval mode whatever mode the model is put in.")
-CHANGES = [("            module.train = _stay_in_eval_mode.__get__(module)  # this instance only: model.train() keeps it eval\n"
-            "            module.train()\n", "            module.eval()\n")]
+CHANGES = [("            module.train = functools.partial(_stay_in_eval_mode, module)\n            module.train()\n",
+            "            module.eval()\n")]

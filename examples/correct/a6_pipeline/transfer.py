@@ -12,6 +12,8 @@ it; "blocks.1" covers "blocks.1.conv1" but not "blocks.10".
 """
 from __future__ import annotations
 
+import functools
+
 import torch
 
 
@@ -56,7 +58,8 @@ def freeze_(model: torch.nn.Module, prefixes) -> torch.nn.Module:
         for p in module.parameters(recurse=False):
             p.requires_grad_(False)
         if _has_running_statistics(module):
-            module.train = _stay_in_eval_mode.__get__(module)  # this instance only: model.train() keeps it eval
+            # this instance only: model.train() keeps it in eval mode (a partial, so the model still pickles)
+            module.train = functools.partial(_stay_in_eval_mode, module)
             module.train()
     return model
 
