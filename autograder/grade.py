@@ -77,7 +77,8 @@ class AssignmentGrader:
         worker, whose root is this submission or holds it in a subfolder, and leaves it running: grade() runs a
         student's assignments one after another in one worker, and the suite grades many trusted corpus
         submissions one after another in one worker (never two students' in one). `trace=False` switches off
-        the watch over what each run executes (worker/trace.py), for benchmarks/trace_cost.py only."""
+        the watch over what each run executes (worker/trace.py): benchmarks/trace_grading.py compares with it,
+        and tests/test_evasions.py shows what it catches."""
         self.assignment, self.root, self.cuda = assignment, submission_root, cuda
         self.shared_worker = worker
         self.components, self.quick, self.checks_per_component = components, quick, checks_per_component

@@ -38,7 +38,7 @@ REPORT_FIELDS = ("torch_code", "copies", "builtins", "operators", "tampered")
 class Counterpart:
     code: dict[str, str]       # code_key -> the name feedback gives it ("torch.optim.adam._single_tensor_adam")
     copies: dict[str, str]     # fingerprint -> "a copy of torch.optim.adam._single_tensor_adam"
-    builtins: dict[str, str]   # a C function's real dotted name -> the name feedback gives it
+    builtins: frozenset[str]   # C functions' real dotted names (the feedback gives them as they are)
     operators: frozenset[str]  # "native_batch_norm", ...
 
     @property
@@ -119,12 +119,12 @@ def _display(code: types.CodeType) -> str:
 
 @functools.cache
 def counterpart(torch_code: tuple[str, ...], operators: tuple[str, ...]) -> Counterpart:
-    code, copies, builtins = {}, {}, {}
+    code, copies, builtins = {}, {}, set()
     for dotted in torch_code:
         obj = resolve(dotted)
         name = builtin_name(obj)
         if name is not None:
-            builtins[name] = name
+            builtins.add(name)
             continue
         file = _source_file(obj if not isinstance(obj, types.FunctionType) else inspect.unwrap(obj))
         found = list(_codes(obj, file))
@@ -134,7 +134,7 @@ def counterpart(torch_code: tuple[str, ...], operators: tuple[str, ...]) -> Coun
             code[code_key(c)] = _display(c)
             if fingerprinted(c):
                 copies[fingerprint(c)] = f"a copy of {_display(c)}"
-    return Counterpart(code, copies, builtins, frozenset(operators))
+    return Counterpart(code, copies, frozenset(builtins), frozenset(operators))
 
 
 def _operator_of(builtin: str, operators: frozenset[str]) -> str | None:
@@ -153,7 +153,7 @@ def what_ran(found: Counterpart, ran) -> tuple[list[str], list[str]]:
         return [], ["the worker's report of what ran was missing or malformed"]
     used = [found.code[k] for k in ran["torch_code"] if k in found.code]
     used += [found.copies[f] for f in ran["copies"] if f in found.copies]
-    used += [found.builtins[b] for b in ran["builtins"] if b in found.builtins]
+    used += [b for b in ran["builtins"] if b in found.builtins]
     used += [f"aten::{op}" for b in ran["builtins"] if (op := _operator_of(b, found.operators))]
     used += [op for op in ran["operators"] if op.removeprefix("aten::") in found.operators]
     return sorted(set(used), key=_recognisable_first), ran["tampered"]

@@ -10,7 +10,8 @@ from ..check import Assignment
 
 def declare(name: str, files: dict[str, list[str]], **options) -> Assignment:
     """An assignment from its files and their components, in report order. Each component's checks, forbidden
-    names and torch counterpart (TORCH_CODE, TORCH_OPERATORS: autograder/torch_use.py) are read from its module, checks/<name>/<component id>.py (Assignment.component_id);
+    names and torch counterpart (TORCH_CODE, TORCH_OPERATORS: autograder/torch_use.py) are read from its module,
+    checks/<name>/<component id>.py (Assignment.component_id);
     its first check is its public one unless the module marks others (Check.public);
     `options` are the Assignment's other fields (preload, provided, uses)."""
     assignment = Assignment(name=name, files=files, checks=[], **options)

@@ -3,7 +3,8 @@ from ._scenarios import standard_checks
 
 COMPONENT = "Adagrad"
 FORBIDDEN = ["torch.optim.Adagrad", "torch.optim.adagrad", "torch.optim._functional.adagrad"]
-TORCH_CODE = ["torch.optim.adagrad"]  # the whole module: the class, its functional form and its private kernels
+# the whole module: the class, its functional form and its private kernels
+TORCH_CODE = ["torch.optim.adagrad"]
 TORCH_OPERATORS = ["_fused_adagrad_"]
 CHECKS = standard_checks(COMPONENT, seed=1200, base={"lr": 0.05}, variants=[
     ("lr_decay 0.01 and weight decay 0.1", {"lr_decay": 0.01, "weight_decay": 0.1}),

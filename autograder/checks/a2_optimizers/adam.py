@@ -3,7 +3,8 @@ from ._scenarios import standard_checks
 
 COMPONENT = "Adam"
 FORBIDDEN = ["torch.optim.Adam", "torch.optim.adam", "torch.optim.AdamW", "torch.optim.adamw", "torch.optim._functional.adam"]
-TORCH_CODE = ["torch.optim.adam"]  # the whole module: the class, its functional form and its private kernels
+# the whole module: the class, its functional form and its private kernels
+TORCH_CODE = ["torch.optim.adam"]
 TORCH_OPERATORS = ["_fused_adam_", "_fused_adamw_"]
 CHECKS = standard_checks(COMPONENT, seed=1400, base={"lr": 0.01}, variants=[
     ("amsgrad", {"amsgrad": True}),

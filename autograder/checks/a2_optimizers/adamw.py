@@ -3,7 +3,8 @@ from ._scenarios import standard_checks
 
 COMPONENT = "AdamW"
 FORBIDDEN = ["torch.optim.AdamW", "torch.optim.adamw", "torch.optim.Adam", "torch.optim.adam", "torch.optim._functional.adamw"]
-TORCH_CODE = ["torch.optim.adamw", "torch.optim.adam"]  # the whole module: the class, its functional form and its private kernels
+# the whole module: the class, its functional form and its private kernels
+TORCH_CODE = ["torch.optim.adamw", "torch.optim.adam"]
 TORCH_OPERATORS = ["_fused_adam_", "_fused_adamw_"]
 CHECKS = standard_checks(COMPONENT, seed=1500, base={"lr": 0.01}, variants=[
     ("weight decay 0.3 (decoupled)", {"weight_decay": 0.3}),

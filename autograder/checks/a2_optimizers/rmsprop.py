@@ -3,7 +3,8 @@ from ._scenarios import standard_checks
 
 COMPONENT = "RMSprop"
 FORBIDDEN = ["torch.optim.RMSprop", "torch.optim.rmsprop", "torch.optim._functional.rmsprop"]
-TORCH_CODE = ["torch.optim.rmsprop"]  # the whole module: the class, its functional form and its private kernels
+# the whole module: the class, its functional form and its private kernels
+TORCH_CODE = ["torch.optim.rmsprop"]
 CHECKS = standard_checks(COMPONENT, seed=1300, base={"lr": 0.01}, variants=[
     ("centered", {"centered": True}),
     ("momentum 0.9 and weight decay 0.05", {"momentum": 0.9, "weight_decay": 0.05}),

@@ -3,7 +3,8 @@ from ._scenarios import standard_checks, trajectory_check
 
 COMPONENT = "SGD"
 FORBIDDEN = ["torch.optim.SGD", "torch.optim.sgd", "torch.optim._functional.sgd"]
-TORCH_CODE = ["torch.optim.sgd"]  # the whole module: the class, its functional form and its private kernels
+# the whole module: the class, its functional form and its private kernels
+TORCH_CODE = ["torch.optim.sgd"]
 TORCH_OPERATORS = ["_fused_sgd_"]
 CHECKS = standard_checks(COMPONENT, seed=1100, base={"lr": 0.01}, variants=[
     ("momentum 0.9", {"momentum": 0.9}),
